@@ -1,0 +1,1 @@
+//! Evaluation: gold readers and scorers.

@@ -1,0 +1,1 @@
+//! Text: HTML to clean text with alignment, sentences and tokens.
