@@ -1,1 +1,57 @@
-//! Store.
+//! Storage of reports and everything extracted from them.
+//!
+//! The [`Store`] trait is what the CLI, the server and the ingest loop talk to; the
+//! [`SqliteStore`] is the default backend (bundled SQLite, WAL, FTS5 full-text search,
+//! versioned migrations). A PostgreSQL backend implements the same trait.
+//!
+//! Each report is written in one transaction together with its sentences, span layers,
+//! near-duplicate signature and links, so a process killed mid-ingest leaves either the
+//! whole report or nothing.
+//!
+//! ```
+//! use spillover_store::{SqliteStore, Store, ReportQuery};
+//! let store = SqliteStore::open_in_memory().unwrap();
+//! assert_eq!(store.list_reports(&ReportQuery::default()).unwrap().len(), 0);
+//! ```
+
+mod error;
+mod model;
+mod sqlite;
+
+pub use error::StoreError;
+pub use model::{
+    Counts, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, StoredReport, StoredSpan,
+};
+pub use sqlite::SqliteStore;
+
+use spillover_doc::{Doc, ReportId};
+
+/// What every storage backend provides.
+pub trait Store {
+    /// Stores a processed report with its layers and links it to near-duplicates already
+    /// stored (MinHash `signature`, compared by LSH banding). All or nothing; a report
+    /// whose id is already stored is left as it is.
+    fn put_doc(&mut self, doc: &Doc, signature: &[u32]) -> Result<PutOutcome, StoreError>;
+
+    /// Whether a report with this id is stored.
+    fn contains(&self, id: &ReportId) -> Result<bool, StoreError>;
+
+    /// Reports matching the query, newest first.
+    fn list_reports(&self, query: &ReportQuery) -> Result<Vec<ReportSummary>, StoreError>;
+
+    /// One report with its text, sentences and spans; `id` may be a unique prefix (≥ 4 chars).
+    fn get_report(&self, id: &str) -> Result<Option<StoredReport>, StoreError>;
+
+    /// Table sizes, for summaries.
+    fn counts(&self) -> Result<Counts, StoreError>;
+
+    /// Every near-duplicate link, strongest first.
+    fn near_duplicates(&self) -> Result<Vec<NearDuplicate>, StoreError>;
+
+    /// Records that an input (file path or URL) was read completely, with a fingerprint
+    /// (size and modification time) so that a rerun can skip it.
+    fn mark_input_done(&mut self, input: &str, fingerprint: &str) -> Result<(), StoreError>;
+
+    /// Whether an input with this fingerprint was read completely before.
+    fn input_done(&self, input: &str, fingerprint: &str) -> Result<bool, StoreError>;
+}

@@ -1,0 +1,90 @@
+//! Plain records the store returns.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use spillover_doc::{Report, ReportId, Span};
+
+/// What `put_doc` did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PutOutcome {
+    /// Newly stored, with the near-duplicates it was linked to.
+    Stored {
+        near_duplicates: Vec<(ReportId, f32)>,
+    },
+    /// A report with the same id (same normalised content) was already stored.
+    AlreadyStored,
+}
+
+/// Filters for listing reports.
+#[derive(Debug, Clone, Default)]
+pub struct ReportQuery {
+    /// FTS5 full-text query over title and text.
+    pub search: Option<String>,
+    /// Published on or after this date.
+    pub since: Option<NaiveDate>,
+    /// Published on or before this date.
+    pub until: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// One line of a report listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub format: String,
+    pub bytes: usize,
+    pub sentences: usize,
+    /// A highlighted excerpt when the listing came from a full-text search.
+    pub snippet: Option<String>,
+    /// Number of near-duplicate links.
+    pub near_duplicates: usize,
+}
+
+/// A stored span of any layer.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredSpan {
+    pub layer: String,
+    #[serde(flatten)]
+    pub span: Span,
+    pub label: String,
+    pub key: Option<String>,
+    pub component: String,
+    pub confidence: f32,
+    pub attrs: serde_json::Value,
+}
+
+/// A report as stored: the report itself, its sentences, spans and duplicate links.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredReport {
+    pub report: Report,
+    pub ingested_at: String,
+    pub sentences: Vec<Span>,
+    pub spans: Vec<StoredSpan>,
+    pub near_duplicates: Vec<(String, f32)>,
+}
+
+/// Table sizes.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub reports: usize,
+    pub sentences: usize,
+    pub spans: usize,
+    pub near_duplicate_links: usize,
+    /// Spans per layer name.
+    pub per_layer: Vec<(String, usize)>,
+}
+
+/// A near-duplicate link between two stored reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearDuplicate {
+    pub report: String,
+    pub report_title: Option<String>,
+    pub other: String,
+    pub other_title: Option<String>,
+    pub similarity: f32,
+}
