@@ -1,1 +1,75 @@
-fn main() {}
+//! `spillover`: ingest news reports, extract sourced records from them, store, query and
+//! evaluate. The binary is glue: each subcommand lives in a module of its own and calls
+//! the library crates.
+
+mod bench;
+mod demo;
+mod eval;
+mod extract;
+mod ingest;
+mod reports;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Spillover turns open-source reporting on a conflict region into a sourced, geocoded,
+/// queryable record of security events, claims and figures.
+#[derive(Parser)]
+#[command(name = "spillover", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the database lives; shared by the commands that use one.
+#[derive(clap::Args, Clone)]
+pub struct DbArg {
+    /// SQLite database file (created if missing).
+    #[arg(long, default_value = "spillover.db", env = "SPILLOVER_DB")]
+    pub db: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest the bundled sample reports into a fresh database and print a summary.
+    Demo(demo::DemoArgs),
+    /// Ingest files, folders, JSON Lines batches, RSS/Atom feeds or http(s) URLs.
+    Ingest(ingest::IngestArgs),
+    /// List stored reports (full-text search, date filters).
+    Reports(reports::ReportsArgs),
+    /// Show one stored report with its sentences and every span layer.
+    Show(reports::ShowArgs),
+    /// List near-duplicate reports (the same story re-published with small edits).
+    Duplicates(reports::DuplicatesArgs),
+    /// Run the pipeline on a file without storing it and print what it found.
+    Extract(extract::ExtractArgs),
+    /// Score a stage against a gold file (ner, geo, time, attribution, events).
+    Eval(eval::EvalArgs),
+    /// Write a generated benchmark corpus as JSON Lines.
+    GenCorpus(bench::GenCorpusArgs),
+    /// Whole-process benchmark on a generated corpus: reports/s, MB/s, peak memory.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo(a) => demo::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Reports(a) => reports::list(a),
+        Command::Show(a) => reports::show(a),
+        Command::Duplicates(a) => reports::duplicates(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::GenCorpus(a) => bench::gen_corpus(a),
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

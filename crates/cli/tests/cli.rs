@@ -1,0 +1,412 @@
+//! End-to-end tests: the real `spillover` binary on the sample reports, in temp folders.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_spillover"))
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn samples() -> PathBuf {
+    root().join("data/samples")
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    p.is_dir().then_some(p)
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("run spillover");
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn db_count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Runs `spillover ingest` and returns (exit code, stdout, stderr).
+fn ingest(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = run(bin().arg("ingest").arg("--db").arg(db).args(args));
+    (o.status.code().unwrap_or(-1), stdout(&o), stderr(&o))
+}
+
+#[test]
+fn ingesting_the_samples_twice_stores_them_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let s = samples().display().to_string();
+    let (code, out, err) = ingest(&db, &[&s]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let first = db_count(&db, "SELECT COUNT(*) FROM reports");
+    assert!(first >= 30, "only {first} reports stored: {out}");
+    assert!(
+        db_count(&db, "SELECT COUNT(*) FROM near_duplicates") >= 3,
+        "near-duplicates linked"
+    );
+    // The exact duplicate among the samples was read but stored once.
+    assert!(
+        out.contains("already stored") && !out.contains(" 0 already stored"),
+        "{out}"
+    );
+
+    let (code, out, _) = ingest(&db, &[&s]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(" 0 stored"),
+        "unchanged inputs are skipped: {out}"
+    );
+    let (code, out, _) = ingest(&db, &[&s, "--force"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(" 0 stored"),
+        "re-read inputs store nothing new: {out}"
+    );
+    assert_eq!(db_count(&db, "SELECT COUNT(*) FROM reports"), first);
+}
+
+#[test]
+fn a_killed_ingest_leaves_nothing_half_stored_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let o = run(bin()
+        .args(["gen-corpus", "--reports", "4000", "--seed", "7", "--out"])
+        .arg(&corpus));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = dir.path().join("k.db");
+    let mut child = bin()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some reports are in, then kill without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let n = if db.exists() {
+            rusqlite::Connection::open(&db)
+                .and_then(|c| {
+                    c.query_row("SELECT COUNT(*) FROM reports", [], |r| r.get::<_, i64>(0))
+                })
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        if n > 200 || std::time::Instant::now() > deadline {
+            break;
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+    }
+    child.kill().ok();
+    child.wait().unwrap();
+    let partial = db_count(&db, "SELECT COUNT(*) FROM reports");
+    assert!(partial > 0 && partial < 4000, "killed mid-way: {partial}");
+    let orphans = "SELECT COUNT(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.report_rid = r.rid)";
+    assert_eq!(
+        db_count(&db, orphans),
+        0,
+        "every stored report has its sentences"
+    );
+    assert_eq!(db_count(&db, "SELECT COUNT(*) FROM reports_fts"), partial);
+
+    let (code, out, err) = ingest(&db, &[corpus.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let distinct = db_count(&db, "SELECT COUNT(*) FROM reports");
+    let o = run(bin().args(["gen-corpus", "--reports", "4000", "--seed", "7"]));
+    let mut ids = std::collections::HashSet::new();
+    for line in stdout(&o).lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        ids.insert(
+            v["text"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    assert_eq!(
+        distinct as usize,
+        ids.len(),
+        "rerun completed the batch, nothing twice"
+    );
+    assert_eq!(db_count(&db, orphans), 0);
+    let ok: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[test]
+fn hostile_inputs_get_errors_and_the_rest_is_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("good.txt"),
+        "Border guards in Khatlon detained three men carrying weapons, officials said on Monday.",
+    )
+    .unwrap();
+    std::fs::write(inbox.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(inbox.join("latin1.txt"), b"Caf\xe9 in Herat").unwrap();
+    std::fs::write(
+        inbox.join("cut.html"),
+        "<html><body><article><h1>Clash at Chaman</h1><p>Pakistani and Afghan forces exchanged fire at Chaman on Sunday, officials said.</p><p>Traders were stranded at the cro",
+    )
+    .unwrap();
+    std::fs::write(inbox.join("broken.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title><item><title>unterminated").unwrap();
+    std::fs::write(
+        inbox.join("nul.jsonl"),
+        "{\"text\": \"Fine record about Zahedan.\"}\n{broken\n",
+    )
+    .unwrap();
+    // A 2 GB file that costs no disk: sparse.
+    let huge = std::fs::File::create(inbox.join("huge.txt")).unwrap();
+    huge.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    drop(huge);
+
+    let db = dir.path().join("h.db");
+    let (code, out, err) = ingest(&db, &[inbox.to_str().unwrap()]);
+    assert_eq!(code, 2, "partial failure exits 2: {out}\n{err}");
+    for needle in [
+        "binary.txt",
+        "latin1.txt",
+        "broken.xml",
+        "huge.txt",
+        "nul.jsonl:2",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error: ") && l.contains(needle)),
+            "no error line for {needle}:\n{err}"
+        );
+    }
+    assert!(err.contains("too large"), "{err}");
+    let stored = db_count(&db, "SELECT COUNT(*) FROM reports");
+    assert_eq!(
+        stored, 3,
+        "good.txt, the truncated page's text and the good JSONL record: {out}"
+    );
+    assert_eq!(
+        db_count(
+            &db,
+            "SELECT COUNT(*) FROM reports WHERE text LIKE '%exchanged fire at Chaman%'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn extract_json_has_every_array_with_exact_spans() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared not present");
+        return;
+    };
+    let seed = shared.join("examples/seed-report.txt");
+    let o = run(bin()
+        .arg("extract")
+        .arg(&seed)
+        .args(["--published", "2023-12-20", "--json"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let text = std::fs::read_to_string(&seed).unwrap();
+    for key in [
+        "sentences",
+        "entities",
+        "actors",
+        "places",
+        "dates",
+        "quantities",
+        "claims",
+        "events",
+    ] {
+        let items = v[key].as_array().unwrap_or_else(|| panic!("{key} missing"));
+        for it in items {
+            let (s, e) = (
+                it["start"].as_u64().unwrap() as usize,
+                it["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], it["text"].as_str().unwrap(), "{key} span");
+        }
+    }
+    let sentences: Vec<&str> = v["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(sentences[0], "Photo: CSTO");
+    assert_eq!(
+        sentences[1],
+        "The Region Grows Worried of Security Spillovers as Taliban Consolidates Power"
+    );
+    assert!(
+        sentences[2].starts_with("The Secretary General")
+            && sentences[2].ends_with("CSTO member states.")
+    );
+    assert!(sentences.contains(&"Formed in 2002, the Collective Security Treaty Organization (CSTO) is an intergovernmental military alliance within the Eurasian region."));
+    assert!(sentences.iter().any(|s| s.starts_with(
+        "In February, the Chief of the CSTO Joint Staff, Colonel General Anatoly Sidorov claimed"
+    ) && s.ends_with("Takhar provinces.")));
+    assert!(sentences
+        .iter()
+        .any(|s| s.starts_with("Fortunately, all of these attempts") && s.ends_with("he said.")));
+    assert_eq!(v["report"]["published"], "2023-12-20");
+}
+
+#[test]
+fn extract_jsonl_gives_one_line_per_input_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("b.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"text\":\"Iran reopened the Milak crossing. Trade resumed.\",\"published\":\"2024-01-02\"}\nnot json\n{\"html\":\"<p>Uzbek guards patrolled Termez.</p>\"}\n",
+    )
+    .unwrap();
+    let o = run(bin().arg("extract").arg("--jsonl").arg(&batch));
+    assert_eq!(o.status.code(), Some(2), "one bad line");
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains(":2"));
+    assert_eq!(lines[2]["line"], 3);
+}
+
+#[test]
+fn reports_search_and_show_by_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let (code, _, err) = ingest(&db, &[samples().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let o = run(bin()
+        .args(["reports", "--db"])
+        .arg(&db)
+        .args(["--search", "Torkham", "--json"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!hits.is_empty());
+    let id = hits[0]["id"].as_str().unwrap();
+    let o = run(bin().arg("show").arg(&id[..8]).arg("--db").arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("sentences ("));
+    let o = run(bin()
+        .args(["reports", "--db"])
+        .arg(&db)
+        .args(["--search", "\"unbalanced"]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bad search query"), "{}", stderr(&o));
+    let o = run(bin()
+        .args(["reports", "--db"])
+        .arg(&db)
+        .args(["--since", "2030-01-01", "--json"]));
+    assert!(stdout(&o).trim().is_empty());
+}
+
+#[test]
+fn eval_prints_the_metric_keys_of_every_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "ner",
+            r#"{"id":"a","text":"Sidorov spoke in Moscow.","date":null,"source":"t","entities":[{"start":0,"end":7,"label":"PER"}]}"#,
+            vec!["precision", "recall", "f1", "per_label"],
+        ),
+        (
+            "geo",
+            r#"{"id":"a","text":"Sidorov spoke in Moscow.","date":null,"source":"t","toponyms":[{"start":17,"end":23,"name":"Moscow","lat":55.75,"lon":37.62,"geonameid":524901}]}"#,
+            vec!["found", "acc161", "mean_km", "median_km", "auc"],
+        ),
+        (
+            "time",
+            r#"{"id":"a","text":"He spoke on Tuesday.","date":"2023-12-20","source":"t","timexes":[{"start":12,"end":19,"type":"DATE","value":"2023-12-19"}]}"#,
+            vec!["strict_f1", "relaxed_f1", "type_acc", "value_acc"],
+        ),
+        (
+            "attribution",
+            r#"{"id":"a","text":"Rain is coming, he said.","date":null,"source":"t","attributions":[{"source":[[16,18]],"cue":[[19,23]],"content":[[0,14]]}]}"#,
+            vec!["source_f1", "cue_f1", "content_f1", "triple_acc"],
+        ),
+        (
+            "events",
+            r#"{"id":"a","text":"Pakistan accused Afghanistan.","date":null,"source":"t","events":[{"source":"PAK","target":"AFG","cameo":"112","plover":"ACCUSE"}]}"#,
+            vec!["precision", "recall", "f1", "type_f1", "cameo_root_f1"],
+        ),
+    ];
+    for (task, line, keys) in cases {
+        let gold = dir.path().join(format!("{task}.jsonl"));
+        std::fs::write(&gold, format!("{line}\n")).unwrap();
+        let o = run(bin()
+            .args(["eval", task, "--gold"])
+            .arg(&gold)
+            .arg("--json"));
+        assert!(o.status.success(), "{task}: {}", stderr(&o));
+        let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        for k in [
+            "task",
+            "gold",
+            "docs",
+            "seconds",
+            "docs_per_sec",
+            "words_per_sec",
+        ]
+        .iter()
+        .chain(keys.iter())
+        {
+            assert!(v.get(*k).is_some(), "{task}: no {k} in {v}");
+        }
+        assert_eq!(v["task"], task);
+        assert_eq!(v["docs"], 1);
+        let table = run(bin().args(["eval", task, "--gold"]).arg(&gold));
+        assert!(table.status.success() && !stdout(&table).trim().is_empty());
+    }
+}
+
+#[test]
+fn demo_runs_on_the_samples_and_prints_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let o = run(bin()
+        .arg("demo")
+        .arg("--db")
+        .arg(&db)
+        .current_dir(dir.path()));
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "ingest",
+        "near-duplicates",
+        "newest reports",
+        "explore",
+        "spillover show",
+    ] {
+        assert!(out.contains(needle), "{needle} missing from\n{out}");
+    }
+    assert!(db_count(&db, "SELECT COUNT(*) FROM reports") >= 30);
+}
