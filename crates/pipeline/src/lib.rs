@@ -16,7 +16,9 @@
 //! actors, places, dates, quantities, claims and events as they arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
+pub mod dates;
 pub mod link;
+pub mod quantities;
 pub mod segment;
 
 use spillover_doc::{Doc, Layer, Report, SpanError};

@@ -1,0 +1,1 @@
+//! Quantities: figures with value, bound, unit, subject and changes.
