@@ -57,21 +57,30 @@ impl Default for IngestOptions {
 /// The id of a report with this text: BLAKE3 of the text after Unicode NFC
 /// normalisation, with whitespace runs collapsed and the ends trimmed; 32 hex digits.
 pub fn report_id(text: &str) -> ReportId {
-    let mut hasher = blake3::Hasher::new();
-    let mut pending_space = false;
-    let mut buf = [0u8; 4];
-    for c in text.trim().nfc() {
-        if c.is_whitespace() {
-            pending_space = true;
-            continue;
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let text = text.trim();
+    let mut normal = String::with_capacity(text.len());
+    let mut push_collapsed = |chars: &mut dyn Iterator<Item = char>| {
+        let mut pending_space = false;
+        for c in chars {
+            if c.is_whitespace() {
+                pending_space = true;
+                continue;
+            }
+            if pending_space {
+                normal.push(' ');
+                pending_space = false;
+            }
+            normal.push(c);
         }
-        if pending_space {
-            hasher.update(b" ");
-            pending_space = false;
-        }
-        hasher.update(c.encode_utf8(&mut buf).as_bytes());
+    };
+    // Most news text is already NFC; normalising only when needed keeps this cheap.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        push_collapsed(&mut text.chars());
+    } else {
+        push_collapsed(&mut text.nfc());
     }
-    let hex = hasher.finalize().to_hex();
+    let hex = blake3::hash(normal.as_bytes()).to_hex();
     ReportId(hex.as_str()[..32].to_string())
 }
 

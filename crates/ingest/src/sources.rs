@@ -267,8 +267,32 @@ fn is_credit_line(line: &str) -> bool {
     .any(|p| l.starts_with(p))
 }
 
-/// A plain-text report. The title is the first line when it reads like a headline (short,
-/// no final full stop, not a photo credit); the date comes from a dateline at the head of
+/// Lines that open with a dateline ("TERMEZ, Uzbekistan — April 16, 2025", "KABUL, Jan 18 –"):
+/// a place name in capitals followed by a comma or a dash.
+fn is_dateline_line(line: &str) -> bool {
+    let head: String = line
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == ' ' || *c == '-' || *c == '\'')
+        .collect();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    let rest = line[head.len()..].trim_start();
+    // "NATO, CSTO agree to talks" is a headline: a dateline carries a date or a dash.
+    let dated = line.chars().any(|c| c.is_ascii_digit())
+        || line.contains('—')
+        || line.contains('–')
+        || line.contains(" - ");
+    letters >= 3
+        && dated
+        && !head.chars().any(|c| c.is_lowercase())
+        && (rest.starts_with(',')
+            || rest.starts_with('—')
+            || rest.starts_with('–')
+            || rest.starts_with("- ")
+            || rest.starts_with('('))
+}
+
+/// A plain-text report. The title is the first line that reads like a headline (short,
+/// no final full stop, not a photo credit or a dateline); the date comes from a dateline at the head of
 /// the text, else from `opts.published`.
 pub fn text_report(text: &str, origin: &str, opts: &IngestOptions) -> Report {
     let text = clean_text(text);
@@ -277,7 +301,7 @@ pub fn text_report(text: &str, origin: &str, opts: &IngestOptions) -> Report {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(3)
-        .find(|l| !is_credit_line(l))
+        .find(|l| !is_credit_line(l) && !is_dateline_line(l))
         .filter(|l| l.len() <= 200 && !l.ends_with('.') && !l.ends_with('”') && !l.ends_with('"'))
         .map(str::to_string);
     let mut report = Report::from_text(report_id(&text), text);

@@ -55,6 +55,31 @@ fn plain_text_gets_title_dateline_and_default_outlet() {
 }
 
 #[test]
+fn a_dateline_is_not_a_title() {
+    let opts = IngestOptions::default();
+    let r = text_report("TERMEZ, Uzbekistan — April 16, 2025\n\nTroops rehearse repelling a raid\n\nAround 1,500 troops began drills.", "t", &opts);
+    assert_eq!(r.title.as_deref(), Some("Troops rehearse repelling a raid"));
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2025, 4, 16));
+    let r = text_report(
+        "KABUL, Jan 18 – The Taliban rejected the claim.",
+        "t",
+        &opts,
+    );
+    assert_eq!(r.title, None);
+    let r = text_report("NATO, CSTO agree to talks\n\nBody.", "t", &opts);
+    assert_eq!(r.title.as_deref(), Some("NATO, CSTO agree to talks"));
+    let r = text_report(
+        "CSTO \"Rubezh\" drills in southern Kyrgyzstan\n\nBody.",
+        "t",
+        &opts,
+    );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("CSTO \"Rubezh\" drills in southern Kyrgyzstan")
+    );
+}
+
+#[test]
 fn html_keeps_raw_and_alignment() {
     let dir = tempfile::tempdir().unwrap();
     let html = r#"<!DOCTYPE html><html lang="en"><head><title>Clash</title>

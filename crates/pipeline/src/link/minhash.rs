@@ -5,12 +5,33 @@ pub const SIGNATURE_LEN: usize = 64;
 
 const SHINGLE: usize = 3;
 
-#[inline]
-fn mix(mut x: u64) -> u64 {
-    // SplitMix64 finaliser: cheap and well distributed.
+/// The (a, b) pairs of the hash functions: fixed, so signatures are stable across runs
+/// and versions (they are stored).
+const PARAMS: [(u64, u64); SIGNATURE_LEN] = {
+    let mut out = [(0u64, 0u64); SIGNATURE_LEN];
+    let mut state: u64 = 0x5eed_0f5b_1110_e4a1;
+    let mut i = 0;
+    while i < SIGNATURE_LEN {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let a = splitmix(state) | 1;
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let b = splitmix(state);
+        out[i] = (a, b);
+        i += 1;
+    }
+    out
+};
+
+const fn splitmix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
+}
+
+/// SplitMix64 finaliser: cheap and well distributed.
+#[inline]
+fn mix(x: u64) -> u64 {
+    splitmix(x)
 }
 
 fn word_hashes(text: &str) -> Vec<u64> {
@@ -21,11 +42,16 @@ fn word_hashes(text: &str) -> Vec<u64> {
     {
         // FNV-1a over the lower-cased word, so case and punctuation edits do not count.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for c in word.chars().flat_map(char::to_lowercase) {
+        let mut eat = |b: u8| {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        };
+        if word.is_ascii() {
+            word.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+        } else {
             let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+            for c in word.chars().flat_map(char::to_lowercase) {
+                c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
             }
         }
         out.push(h);
@@ -45,11 +71,11 @@ pub fn signature(text: &str) -> Vec<u32> {
     let mut sig = vec![u32::MAX; SIGNATURE_LEN];
     for w in words.windows(width) {
         let shingle = w.iter().fold(0u64, |acc, &h| mix(acc ^ h));
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let v = (mix(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
-            }
+        // Multiply-shift hashing: function i is (a_i * x + b_i) >> 32 with fixed odd a_i,
+        // a universal family that costs one multiply-add per function.
+        for (slot, (a, b)) in sig.iter_mut().zip(PARAMS.iter()) {
+            let v = (shingle.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32;
+            *slot = (*slot).min(v);
         }
     }
     sig
