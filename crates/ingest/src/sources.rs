@@ -34,7 +34,7 @@ pub enum InputKind {
 }
 
 const REPORT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "html", "htm", "xhtml", "jsonl", "ndjson", "xml", "rss", "atom",
+    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "xml", "rss", "atom",
 ];
 
 /// Turns command-line arguments into inputs: URLs as they are, files as they are, folders

@@ -230,6 +230,7 @@ fn folders_expand_sorted_and_missing_paths_are_errors() {
     write(dir.path(), "sub/a.html", b"<p>A</p>");
     write(dir.path(), ".hidden.txt", b"H");
     write(dir.path(), "notes.pdf", b"%PDF");
+    write(dir.path(), "README.md", b"# About these files");
     let missing = dir.path().join("nope.txt").display().to_string();
     let (inputs, errors) = expand_inputs(&[
         dir.path().display().to_string(),
