@@ -278,3 +278,32 @@ fn feeds_over_http_need_explicit_permission_for_loopback() {
     assert_eq!(ok.len(), 2);
     assert_eq!(ok[0].outlet.as_deref(), Some("Border Wire"));
 }
+
+#[test]
+fn an_entity_bomb_feed_does_not_expand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bomb = String::from(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"aaaaaaaaaaaaaaaaaaaa\">\n",
+    );
+    let mut prev = "a".to_string();
+    for i in 0..10 {
+        let name = format!("e{i}");
+        bomb.push_str(&format!(
+            "<!ENTITY {name} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
+        prev = name;
+    }
+    bomb.push_str(&format!(
+        "]>\n<rss version=\"2.0\"><channel><title>Bomb</title><item><title>x</title><description>&{prev}; Kabul</description></item></channel></rss>"
+    ));
+    let p = write(dir.path(), "bomb.rss", bomb.as_bytes());
+    let started = std::time::Instant::now();
+    let (ok, _bad, _res) = collect(&Input::Path(p), &IngestOptions::default());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // Whatever the parser makes of it, nothing may grow towards the 20 GB the entities expand to.
+    assert!(
+        ok.iter().all(|r| r.text.len() < 10_000),
+        "entities were expanded"
+    );
+}
