@@ -15,6 +15,9 @@ pub struct DemoArgs {
     /// Folder of sample reports (default: the project's data/samples).
     #[arg(long)]
     pub samples: Option<PathBuf>,
+    /// Replace the database even when its name does not mark it as a demo database.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// The project's sample folder: next to the sources when run from a checkout, else
@@ -49,6 +52,17 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         samples.display()
     );
     let samples = samples.canonicalize().unwrap_or(samples);
+    let is_demo_name = args
+        .db
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains("demo"));
+    anyhow::ensure!(
+        !args.db.exists() || is_demo_name || args.overwrite,
+        "{} exists and is not named as a demo database; the demo recreates its database, \
+         so pass a new file, one with \"demo\" in its name, or --overwrite",
+        args.db.display()
+    );
     remove_db(&args.db)?;
     let mut store = SqliteStore::open(&args.db)?;
     let t = Instant::now();

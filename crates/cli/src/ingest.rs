@@ -6,9 +6,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use spillover_doc::{Doc, Report};
-use spillover_ingest::{
-    expand_inputs, read_input, FetchOptions, IngestError, IngestOptions, Input,
-};
+use spillover_ingest::{expand_inputs, read_input, FetchOptions, IngestOptions, Input};
 use spillover_pipeline::{link, Pipeline};
 use spillover_store::{PutOutcome, SqliteStore, Store};
 use std::process::ExitCode;
@@ -28,7 +26,8 @@ pub struct IngestArgs {
     #[arg(long)]
     pub outlet: Option<String>,
     /// Largest file or JSON Lines record accepted, in bytes.
-    #[arg(long, default_value_t = 32 * 1024 * 1024)]
+    #[arg(long, default_value_t = 32 * 1024 * 1024,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
     pub max_bytes: u64,
     /// Allow fetching from loopback and private network addresses (off: a hostile feed
     /// cannot make spillover probe the network it runs in).
@@ -77,6 +76,9 @@ fn fingerprint(input: &Input) -> Option<String> {
 
 const BATCH: usize = 64;
 
+/// A report through the pipeline: its origin, and the doc with its MinHash or the failure.
+type Processed = (String, Result<(Doc, Vec<u32>), String>);
+
 /// Runs the pipeline over a batch in parallel and stores each report in its own
 /// transaction, in input order.
 fn flush(
@@ -86,7 +88,7 @@ fn flush(
     tally: &mut Tally,
     report_err: &mut dyn FnMut(String),
 ) -> Result<()> {
-    let todo: Vec<Report> = batch.drain(..).collect();
+    let todo = std::mem::take(batch);
     let mut fresh = Vec::with_capacity(todo.len());
     for r in todo {
         if store.contains(&r.id)? {
@@ -95,7 +97,7 @@ fn flush(
             fresh.push(r);
         }
     }
-    let processed: Vec<(String, Result<(Doc, Vec<u32>), String>)> = fresh
+    let processed: Vec<Processed> = fresh
         .into_par_iter()
         .map(|r| {
             let origin = r.origin.clone().unwrap_or_else(|| r.id.0.clone());
@@ -166,9 +168,9 @@ pub fn ingest_into(
                 continue;
             }
         }
+        let errors_before = tally.errors;
         let mut batch: Vec<Report> = Vec::new();
         let mut failure: Option<anyhow::Error> = None;
-        let mut item_errors: Vec<IngestError> = Vec::new();
         let mut print_err = |msg: String| bar.suspend(|| eprintln!("error: {msg}"));
         let whole = read_input(input, opts, &mut |item| {
             if failure.is_some() {
@@ -190,20 +192,21 @@ pub fn ingest_into(
                         ));
                     }
                 }
-                Err(e) => item_errors.push(e),
+                Err(e) => {
+                    tally.errors += 1;
+                    print_err(e.to_string());
+                }
             }
         });
         if let Some(e) = failure {
             return Err(e.context(format!("storing reports from {name}")));
         }
         flush(&mut batch, &pipeline, store, &mut tally, &mut print_err)?;
-        for e in &item_errors {
-            print_err(e.to_string());
-        }
-        tally.errors += item_errors.len();
         match whole {
             Ok(()) => {
-                if let Some(fp) = fp {
+                // Only an input read and stored without any error is skipped next time:
+                // a rerun retries the rest (stored reports are skipped by id anyway).
+                if let (Some(fp), true) = (fp, tally.errors == errors_before) {
                     store.mark_input_done(&name, &fp)?;
                 }
             }

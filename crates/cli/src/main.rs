@@ -52,8 +52,32 @@ enum Command {
     Bench(bench::BenchArgs),
 }
 
+/// Restores the default SIGPIPE action, so `spillover reports | head` ends quietly
+/// when `head` closes the pipe instead of panicking on a failed write.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default at start-up, before any
+    // thread exists, has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    reset_sigpipe();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Help and version are not errors; a usage error gets 64 (EX_USAGE), apart
+            // from 2, which means "some inputs failed".
+            return if e.use_stderr() {
+                ExitCode::from(64)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match cli.command {
         Command::Demo(a) => demo::run(a),
         Command::Ingest(a) => ingest::run(a),

@@ -22,8 +22,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run spillover");
-    out
+    cmd.output().expect("run spillover")
 }
 
 fn stdout(o: &Output) -> String {
@@ -316,12 +315,14 @@ fn reports_search_and_show_by_prefix() {
     let o = run(bin().arg("show").arg(&id[..8]).arg("--db").arg(&db));
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("sentences ("));
-    let o = run(bin()
-        .args(["reports", "--db"])
-        .arg(&db)
-        .args(["--search", "\"unbalanced"]));
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("bad search query"), "{}", stderr(&o));
+    // News terms that are not FTS5 syntax still search.
+    let o =
+        run(bin()
+            .args(["reports", "--db"])
+            .arg(&db)
+            .args(["--search", "Jaish al-Adl", "--json"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).trim().is_empty());
     let o = run(bin()
         .args(["reports", "--db"])
         .arg(&db)
@@ -409,4 +410,34 @@ fn demo_runs_on_the_samples_and_prints_a_summary() {
         assert!(out.contains(needle), "{needle} missing from\n{out}");
     }
     assert!(db_count(&db, "SELECT COUNT(*) FROM reports") >= 30);
+    // The demo never wipes a database that is not marked as a demo one.
+    let real = dir.path().join("news.db");
+    std::fs::write(&real, b"not a demo").unwrap();
+    let o = run(bin().arg("demo").arg("--db").arg(&real));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&real).unwrap(), b"not a demo");
+}
+
+#[test]
+fn usage_errors_and_closed_pipes_exit_cleanly() {
+    let o = run(bin().args(["reports", "--since", "nope"]));
+    assert_eq!(
+        o.status.code(),
+        Some(64),
+        "usage errors are not the partial-failure code 2"
+    );
+    let o = run(bin().arg("--version"));
+    assert!(o.status.success());
+    // `gen-corpus | head -c 100`: the reader closes the pipe early.
+    let mut child = bin()
+        .args(["gen-corpus", "--reports", "5000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }

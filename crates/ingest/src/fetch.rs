@@ -55,7 +55,20 @@ pub fn is_public_ip(ip: IpAddr) -> bool {
                 return is_public_ip(IpAddr::V4(v4));
             }
             let s = v6.segments();
+            let embedded = |hi: u16, lo: u16| {
+                std::net::Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8)
+            };
+            // IPv4-compatible ::a.b.c.d and 6to4 2002:a.b.c.d::/48 carry an IPv4 address.
+            if s[..6] == [0; 6] && !(s[6] == 0 && s[7] <= 1) {
+                return is_public_ip(IpAddr::V4(embedded(s[6], s[7])));
+            }
+            if s[0] == 0x2002 {
+                return is_public_ip(IpAddr::V4(embedded(s[1], s[2])));
+            }
             !(v6.is_loopback()
+                || (s[0] == 0x0064 && s[1] == 0xff9b) // NAT64 64:ff9b::/96 and 64:ff9b:1::/48
+                || (s[0] & 0xffc0) == 0xfec0 // site-local (deprecated)
+                || (s[0] == 0x2001 && s[1] == 0) // Teredo
                 || v6.is_unspecified()
                 || v6.is_multicast()
                 || (s[0] & 0xfe00) == 0xfc00 // unique local
@@ -150,6 +163,8 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, IngestError> {
         .timeout(opts.timeout)
         .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
         .redirect(policy)
+        // A proxy would resolve names itself, past the public-address check.
+        .no_proxy()
         .user_agent(concat!("spillover/", env!("CARGO_PKG_VERSION")));
     if !opts.allow_private {
         builder = builder.dns_resolver(Arc::new(PublicOnlyResolver));

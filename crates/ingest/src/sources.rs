@@ -73,9 +73,20 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<IngestError>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // Symbolic links to folders are not followed: a link to `..` or `/` would loop or
+    // walk the whole machine. Links to files are read.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let linked_dir = e.file_type().is_ok_and(|t| t.is_symlink()) && e.path().is_dir();
+            (e.path(), linked_dir)
+        })
+        .collect();
     paths.sort();
-    for p in paths {
+    for (p, linked_dir) in paths {
+        if linked_dir {
+            continue;
+        }
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -163,7 +174,7 @@ pub fn read_input(
             let kind = detect_kind(None, fetched.content_type.as_deref(), &fetched.body);
             let text = check_bytes(&name, &fetched.body)?;
             match kind {
-                InputKind::Jsonl => read_jsonl(&name, BufReader::new(text.as_bytes()), opts, emit),
+                InputKind::Jsonl => read_jsonl(&name, BufReader::new(text.as_bytes()), opts, emit)?,
                 InputKind::Feed => read_feed(&name, text.as_bytes(), opts, emit)?,
                 InputKind::Html => emit(html_report(text, &name, opts).map(|mut r| {
                     r.url.get_or_insert(fetched.final_url.clone());
@@ -194,8 +205,7 @@ pub fn read_input(
             if kind == InputKind::Jsonl {
                 // Batches stream line by line; the size limit applies to each record.
                 let reader = BufReader::new(std::io::Cursor::new(head).chain(file));
-                read_jsonl(&name, reader, opts, emit);
-                return Ok(());
+                return read_jsonl(&name, reader, opts, emit);
             }
             if meta.len() > opts.max_bytes {
                 return Err(IngestError::TooLarge {
@@ -205,9 +215,13 @@ pub fn read_input(
                 });
             }
             let mut bytes = head;
-            file.take(opts.max_bytes + 1 - bytes.len() as u64)
-                .read_to_end(&mut bytes)
-                .map_err(io)?;
+            file.take(
+                opts.max_bytes
+                    .saturating_add(1)
+                    .saturating_sub(bytes.len() as u64),
+            )
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
             if bytes.len() as u64 > opts.max_bytes {
                 return Err(IngestError::TooLarge {
                     input: name,
@@ -386,7 +400,7 @@ fn read_jsonl(
     mut reader: impl BufRead,
     opts: &IngestOptions,
     emit: &mut dyn FnMut(Result<Report, IngestError>),
-) {
+) -> Result<(), IngestError> {
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     loop {
@@ -394,17 +408,18 @@ fn read_jsonl(
         line_no += 1;
         let item = format!("{name}:{line_no}");
         let read = (&mut reader)
-            .take(opts.max_bytes + 1)
+            .take(opts.max_bytes.saturating_add(1))
             .read_until(b'\n', &mut buf);
         match read {
             Ok(0) => break,
             Ok(_) => {}
+            // The rest of the file cannot be read: the whole input failed, so it is not
+            // marked done and a rerun tries it again.
             Err(source) => {
-                emit(Err(IngestError::Io {
+                return Err(IngestError::Io {
                     input: item,
                     source,
-                }));
-                break;
+                })
             }
         }
         if buf.len() as u64 > opts.max_bytes && buf.last() != Some(&b'\n') {
@@ -432,8 +447,14 @@ fn read_jsonl(
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        emit(parse_jsonl_record(&item, &buf, opts));
+        let line = if line_no == 1 {
+            buf.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&buf)
+        } else {
+            &buf
+        };
+        emit(parse_jsonl_record(&item, line, opts));
     }
+    Ok(())
 }
 
 /// Parses one JSON Lines record (`{"id"?, "url"?, "title"?, "text"? | "html"?,

@@ -148,6 +148,14 @@ fn decode_signature(blob: &[u8]) -> Vec<u32> {
         .collect()
 }
 
+/// Each whitespace-separated term of `q` as an FTS5 string (implicit AND).
+fn quote_terms(q: &str) -> String {
+    q.split_whitespace()
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn parse_date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
@@ -155,7 +163,11 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
 impl Store for SqliteStore {
     fn put_doc(&mut self, doc: &Doc, signature: &[u32]) -> Result<PutOutcome, StoreError> {
         let report = doc.report();
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock up front, so two writers queue on the busy
+        // timeout instead of one failing when its read turns into a write.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let exists: bool = tx
             .query_row(
                 "SELECT 1 FROM reports WHERE id = ?1",
@@ -317,7 +329,7 @@ impl Store for SqliteStore {
         sql.push_str(" LIMIT ? OFFSET ?");
         args.push((query.limit.map_or(-1, |l| l as i64)).into());
         args.push((query.offset as i64).into());
-        let run = || -> Result<Vec<ReportSummary>, rusqlite::Error> {
+        let run = |args: &[rusqlite::types::Value]| -> Result<Vec<ReportSummary>, rusqlite::Error> {
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
                 Ok(ReportSummary {
@@ -334,8 +346,22 @@ impl Store for SqliteStore {
             })?;
             rows.collect()
         };
-        run().map_err(|e| match (&query.search, &e) {
+        let refused = |e: &rusqlite::Error| {
             // SQLITE_ERROR while running a MATCH is FTS5 refusing the query text.
+            matches!(e, rusqlite::Error::SqliteFailure(err, Some(_)) if err.code == rusqlite::ErrorCode::Unknown)
+        };
+        let first = run(&args);
+        let result = match (&query.search, first) {
+            // News terms such as "Jaish al-Adl", "U.S." or "6,500" are not valid FTS5
+            // syntax; searched for as quoted terms they find what the user meant.
+            (Some(q), Err(e)) if refused(&e) => {
+                let mut quoted = args.clone();
+                quoted[0] = quote_terms(q).into();
+                run(&quoted).map_err(|_| e)
+            }
+            (_, r) => r,
+        };
+        result.map_err(|e| match (&query.search, &e) {
             (Some(q), rusqlite::Error::SqliteFailure(err, Some(msg)))
                 if err.code == rusqlite::ErrorCode::Unknown =>
             {
