@@ -12,8 +12,9 @@
 //! assert_eq!(doc.sentences().len(), 2);
 //! ```
 //!
-//! Stages live in a folder each: [`segment`] (sentences and tokens) now; entities,
-//! actors, places, dates, quantities, claims and events as they arrive. [`link`] holds the
+//! Stages live in a folder each: [`segment`] (sentences and tokens), [`quantities`]
+//! (figures with bound, unit, subject and changes); entities, actors, places, dates,
+//! claims and events as they arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
 pub mod dates;
@@ -117,8 +118,11 @@ impl Pipeline {
     pub fn standard() -> Pipeline {
         // The standard list is fixed in code and its order is covered by a test, so
         // failing here is a programming error, not an input error.
-        Pipeline::new(vec![Box::new(segment::Segmenter)])
-            .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))
+        Pipeline::new(vec![
+            Box::new(segment::Segmenter),
+            Box::new(quantities::QuantityTagger::new()),
+        ])
+        .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))
     }
 
     pub fn components(&self) -> impl Iterator<Item = &dyn Component> {
