@@ -12,9 +12,10 @@
 //! assert_eq!(doc.sentences().len(), 2);
 //! ```
 //!
-//! Stages live in a folder each: [`segment`] (sentences and tokens), [`quantities`]
-//! (figures with bound, unit, subject and changes); entities, actors, places, dates,
-//! claims and events as they arrive. [`link`] holds the
+//! Stages live in a folder each: [`segment`] (sentences and tokens), [`dates`] (TIMEX3
+//! expressions resolved against the publication date), [`quantities`] (figures with
+//! bound, unit, subject and changes); entities, actors, places, claims and events as they
+//! arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
 pub mod dates;
@@ -120,6 +121,8 @@ impl Pipeline {
         // failing here is a programming error, not an input error.
         Pipeline::new(vec![
             Box::new(segment::Segmenter),
+            // Dates before quantities: numbers inside a date are not figures.
+            Box::new(dates::TemporalTagger::new()),
             Box::new(quantities::QuantityTagger::new()),
         ])
         .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))

@@ -1,0 +1,646 @@
+//! Hand-made sentences for each family of expressions, and the seed report end to end.
+//! Every span is checked against the text it claims.
+
+use super::*;
+use chrono::NaiveDate;
+use spillover_doc::{Report, ReportId};
+
+const DCT: &str = "2023-12-20"; // a Wednesday
+
+fn run(text: &str, published: Option<&str>) -> Doc {
+    let mut report = Report::from_text(ReportId("t".into()), text);
+    report.published = published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let mut doc = Doc::new(report);
+    crate::segment::Segmenter.process(&mut doc).unwrap();
+    TemporalTagger::new().process(&mut doc).unwrap();
+    doc.check_invariants().unwrap();
+    assert!(doc.has(Layer::Dates));
+    doc
+}
+
+/// (text, label, value) of every annotation, with each span checked against the text.
+fn tags(text: &str, published: Option<&str>) -> Vec<(String, String, String)> {
+    let doc = run(text, published);
+    doc.layer(Layer::Dates)
+        .iter()
+        .map(|a| {
+            let s = &text[a.span.start..a.span.end];
+            assert_eq!(a.attrs["value"].as_str(), a.key.as_deref());
+            assert_eq!(a.attrs["type"].as_str(), Some(a.label.as_ref()));
+            assert!((0.0..=1.0).contains(&a.confidence));
+            (
+                s.to_string(),
+                a.label.to_string(),
+                a.key.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The single annotation whose text is `expected`.
+fn one<'d>(doc: &'d Doc, expected: &str) -> &'d Annotation {
+    let found: Vec<&Annotation> = doc
+        .layer(Layer::Dates)
+        .iter()
+        .filter(|a| &doc.text()[a.span.start..a.span.end] == expected)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{expected:?} in {:?}",
+        tags(
+            doc.text(),
+            doc.report().published.map(|d| d.to_string()).as_deref()
+        )
+    );
+    found[0]
+}
+
+/// Asserts the expressions found in `text` published on [`DCT`]: (span text, type, value).
+fn check(text: &str, expected: &[(&str, &str, &str)]) {
+    let got = tags(text, Some(DCT));
+    let want: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn absolute_dates_in_news_forms() {
+    check(
+        "The talks opened on December 19, 2023 and closed on 21 December 2023.",
+        &[
+            ("December 19, 2023", "DATE", "2023-12-19"),
+            ("21 December 2023", "DATE", "2023-12-21"),
+        ],
+    );
+    check(
+        "The attack on Dec. 19 followed one on 12/19/2022 and another on 2023-01-05.",
+        &[
+            ("Dec. 19", "DATE", "2023-12-19"),
+            ("12/19/2022", "DATE", "2022-12-19"),
+            ("2023-01-05", "DATE", "2023-01-05"),
+        ],
+    );
+    check(
+        "He spoke in Moscow on Tuesday, December 19, and in Minsk on Sunday, Dec. 17, 2023.",
+        &[
+            ("Tuesday, December 19", "DATE", "2023-12-19"),
+            ("Sunday, Dec. 17, 2023", "DATE", "2023-12-17"),
+        ],
+    );
+    let doc = run("The summit runs Dec 19-21 in Dushanbe.", Some(DCT));
+    let a = one(&doc, "Dec 19-21");
+    assert_eq!(a.key.as_deref(), Some("2023-12-19"));
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2023-12-19");
+    assert_eq!(a.attrs["to"], "2023-12-21");
+    assert_eq!(a.attrs["granularity"], "day");
+}
+
+#[test]
+fn a_day_without_year_is_the_nearer_one() {
+    // Published in December: "Jan. 14" ahead is nearer than the one gone.
+    check(
+        "The boy must be returned by Jan. 14.",
+        &[("Jan. 14", "DATE", "2024-01-14")],
+    );
+    check(
+        "Guards said they repelled an attack on Dec. 2.",
+        &[("Dec. 2", "DATE", "2023-12-02")],
+    );
+    // Past tense and a date far ahead: the one gone.
+    check(
+        "Militants attacked the post on June 3.",
+        &[("June 3", "DATE", "2023-06-03")],
+    );
+}
+
+#[test]
+fn months_and_seasons() {
+    check(
+        "In March, Tasmagambetov said the risk was growing.",
+        &[("March", "DATE", "2023-03")],
+    );
+    check(
+        "In February, Sidorov claimed ISKP had amassed fighters.",
+        &[("February", "DATE", "2023-02")],
+    );
+    check(
+        "The ministers will meet again in March.",
+        &[("March", "DATE", "2024-03")],
+    );
+    check(
+        "Fighting resumed in December 2022 and eased last summer.",
+        &[
+            ("December 2022", "DATE", "2022-12"),
+            ("last summer", "DATE", "2023-SU"),
+        ],
+    );
+    check(
+        "Refugees crossed in the fall of 2022; more are expected this winter.",
+        &[
+            ("the fall of 2022", "DATE", "2022-FA"),
+            ("this winter", "DATE", "2023-WI"),
+        ],
+    );
+    check(
+        "Exports rose in early March and in mid-November.",
+        &[
+            ("early March", "DATE", "2023-03"),
+            ("mid-November", "DATE", "2023-11"),
+        ],
+    );
+}
+
+#[test]
+fn false_friends_are_not_dates() {
+    check("Officials may meet the envoys.", &[]);
+    check("Protesters joined a march on the capital.", &[]);
+    check("March on, the commander told the troops.", &[]);
+    check("The Sunday Times reported the raid.", &[]);
+    check("Sidorov said ISKP had up to 6,500 members.", &[]);
+    check("At the 16th plenary session, delegates spoke.", &[]);
+    check("Some 2000 people fled, and 2023 soldiers deployed.", &[]);
+    check("The fall of Kabul shocked the region.", &[]);
+    check("A quarter of the population fled.", &[]);
+    check(
+        "The Taliban’s 6-year-old policy and a 52-year-old commander.",
+        &[],
+    );
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    check(
+        "Border guards clashed with smugglers on Tuesday.",
+        &[("Tuesday", "DATE", "2023-12-19")],
+    );
+    check(
+        "The envoys will meet on Tuesday.",
+        &[("Tuesday", "DATE", "2023-12-26")],
+    );
+    check(
+        "The ministry announced the closure on Wednesday.",
+        &[("Wednesday", "DATE", "2023-12-20")],
+    );
+    check(
+        "The talks began last Friday and resume next Monday.",
+        &[
+            ("last Friday", "DATE", "2023-12-15"),
+            ("next Monday", "DATE", "2023-12-25"),
+        ],
+    );
+}
+
+#[test]
+fn relative_expressions() {
+    check(
+        "Guards were attacked yesterday, talks open today and end tomorrow.",
+        &[
+            ("yesterday", "DATE", "2023-12-19"),
+            ("today", "DATE", "2023-12-20"),
+            ("tomorrow", "DATE", "2023-12-21"),
+        ],
+    );
+    check(
+        "Shelling began last week; a review is due next month and ends this year.",
+        &[
+            ("last week", "DATE", "2023-W50"),
+            ("next month", "DATE", "2024-01"),
+            ("this year", "DATE", "2023"),
+        ],
+    );
+    check(
+        "The post fell two days ago, three years ago it was retaken.",
+        &[
+            ("two days ago", "DATE", "2023-12-18"),
+            ("three years ago", "DATE", "2020"),
+        ],
+    );
+    let doc = run(
+        "Earlier this month the group regrouped; late last year it had split.",
+        Some(DCT),
+    );
+    let a = one(&doc, "Earlier this month");
+    assert_eq!(a.key.as_deref(), Some("2023-12"));
+    let a = one(&doc, "late last year");
+    assert_eq!(a.key.as_deref(), Some("2022"));
+    assert_eq!(a.attrs["mod"], "END");
+    assert_eq!(a.attrs["status"], "approximate");
+}
+
+#[test]
+fn durations() {
+    check(
+        "The siege lasted two years, the truce six months and the raid 48 hours.",
+        &[
+            ("two years", "DURATION", "P2Y"),
+            ("six months", "DURATION", "P6M"),
+            ("48 hours", "DURATION", "PT48H"),
+        ],
+    );
+    check(
+        "The feud has simmered for decades and the camp stood a year and a half.",
+        &[
+            ("decades", "DURATION", "PXDE"),
+            ("a year and a half", "DURATION", "P1Y6M"),
+        ],
+    );
+    let doc = run(
+        "The convoy waited about two weeks at a two-day checkpoint.",
+        Some(DCT),
+    );
+    let a = one(&doc, "about two weeks");
+    assert_eq!(a.key.as_deref(), Some("P2W"));
+    assert_eq!(a.attrs["mod"], "APPROX");
+    assert_eq!(one(&doc, "two-day").key.as_deref(), Some("P2D"));
+}
+
+#[test]
+fn past_periods_are_durations_with_a_range() {
+    let doc = run(
+        "The bloc held several exercises in the past two years. Attempts rose over the past year.",
+        Some(DCT),
+    );
+    let a = one(&doc, "the past two years");
+    assert_eq!(
+        (a.label.as_ref(), a.key.as_deref()),
+        ("DURATION", Some("P2Y"))
+    );
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2021-12");
+    assert_eq!(a.attrs["to"], "2023-12");
+    let a = one(&doc, "the past year");
+    assert_eq!(a.key.as_deref(), Some("P1Y"));
+    assert_eq!(a.attrs["from"], "2022-12");
+    assert_eq!(a.attrs["to"], "2023-12");
+    let doc = run("Aid will flow over the next three months.", Some(DCT));
+    let a = one(&doc, "the next three months");
+    assert_eq!(a.attrs["from"], "2023-12");
+    assert_eq!(a.attrs["to"], "2024-03");
+}
+
+#[test]
+fn fuzzy_expressions() {
+    check(
+        "Recently the group moved; it is now and currently active.",
+        &[
+            ("Recently", "DATE", "PAST_REF"),
+            ("now", "DATE", "PRESENT_REF"),
+            ("currently", "DATE", "PRESENT_REF"),
+        ],
+    );
+    check(
+        "Attacks grew in recent years and may grow in the future.",
+        &[
+            ("recent years", "DATE", "PAST_REF"),
+            ("the future", "DATE", "FUTURE_REF"),
+        ],
+    );
+    let doc = run("Attacks grew in recent years.", Some(DCT));
+    let a = one(&doc, "recent years");
+    assert_eq!(a.attrs["status"], "approximate");
+}
+
+#[test]
+fn times_of_day() {
+    check(
+        "The blast came at 8:30 a.m. and a second at 10 p.m. Monday.",
+        &[
+            ("8:30 a.m.", "TIME", "2023-12-20T08:30"),
+            ("10 p.m. Monday", "TIME", "2023-12-18T22:00"),
+        ],
+    );
+    check(
+        "Shots were heard Tuesday night and again this morning.",
+        &[
+            ("Tuesday night", "TIME", "2023-12-19TNI"),
+            ("this morning", "TIME", "2023-12-20TMO"),
+        ],
+    );
+    check(
+        "The curfew starts at midnight and the border opens at 14:30 local time.",
+        &[
+            ("midnight", "TIME", "2023-12-20T24:00"),
+            ("14:30 local time", "TIME", "2023-12-20T14:30"),
+        ],
+    );
+}
+
+#[test]
+fn sets() {
+    check(
+        "Patrols run every week, convoys daily, audits annually, and talks each Thursday.",
+        &[
+            ("every week", "SET", "P1W"),
+            ("daily", "SET", "P1D"),
+            ("annually", "SET", "P1Y"),
+            ("each Thursday", "SET", "XXXX-WXX-4"),
+        ],
+    );
+    check(
+        "Flights leave every two weeks.",
+        &[("every two weeks", "SET", "P2W")],
+    );
+}
+
+#[test]
+fn years_quarters_and_decades() {
+    check(
+        "Formed in 2002, the alliance grew between 2021-2023.",
+        &[("2002", "DATE", "2002"), ("2021-2023", "DATE", "2021")],
+    );
+    check(
+        "Revenue fell in the first quarter and the second half of 2022.",
+        &[
+            ("the first quarter", "DATE", "2023-Q1"),
+            ("the second half of 2022", "DATE", "2022-H2"),
+        ],
+    );
+    check(
+        "The war of the 1990s and the '80s shaped the 20th century.",
+        &[
+            ("the 1990s", "DATE", "199"),
+            ("the '80s", "DATE", "198"),
+            ("the 20th century", "DATE", "19"),
+        ],
+    );
+    let doc = run("Trade grew in 2021-2023.", Some(DCT));
+    let a = one(&doc, "2021-2023");
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2021");
+    assert_eq!(a.attrs["to"], "2023");
+}
+
+#[test]
+fn expressions_anchored_on_events() {
+    let doc = run(
+        "Attacks have risen since the Taliban returned to power. Trade fell after the fall of Kabul. \
+         Aid had flowed before the U.S. withdrawal, and since the Taliban takeover little came.",
+        Some(DCT),
+    );
+    let a = one(&doc, "since the Taliban returned to power");
+    assert_eq!(a.key.as_deref(), Some("2021-08-15"));
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2021-08-15");
+    assert!(a.attrs["to"].is_null());
+    assert_eq!(a.attrs["anchor"], "taliban-takeover");
+    let a = one(&doc, "after the fall of Kabul");
+    assert_eq!(a.attrs["from"], "2021-08-15");
+    let a = one(&doc, "before the U.S. withdrawal");
+    assert_eq!(a.attrs["to"], "2021-08-30");
+    assert!(a.attrs["from"].is_null());
+    assert_eq!(a.attrs["anchor"], "us-withdrawal");
+    assert_eq!(
+        one(&doc, "since the Taliban takeover").attrs["anchor"],
+        "taliban-takeover"
+    );
+}
+
+#[test]
+fn builtin_anchor_table_parses() {
+    let table = AnchorTable::parse(BUILTIN_ANCHORS).unwrap();
+    assert!(table.events().len() >= 15);
+    let t = TemporalTagger::new();
+    let kabul = t
+        .anchors()
+        .events()
+        .iter()
+        .find(|e| e.id == "taliban-takeover")
+        .unwrap();
+    assert_eq!(kabul.date, NaiveDate::from_ymd_opt(2021, 8, 15).unwrap());
+}
+
+#[test]
+fn user_anchor_tables() {
+    let tagger = TemporalTagger::with_anchors(
+        "# test\nqosh-tepa\t2023-03-30\tconstruction of the qosh tepa canal began\tcanal works start\n",
+    )
+    .unwrap();
+    let text = "Water disputes sharpened after construction of the Qosh Tepa canal began.";
+    let mut doc = Doc::new(Report::from_text(ReportId("u".into()), text));
+    crate::segment::Segmenter.process(&mut doc).unwrap();
+    tagger.process(&mut doc).unwrap();
+    let a = &doc.layer(Layer::Dates)[0];
+    assert_eq!(
+        &text[a.span.start..a.span.end],
+        "after construction of the Qosh Tepa canal began"
+    );
+    assert_eq!(a.attrs["anchor"], "qosh-tepa");
+    let err =
+        TemporalTagger::with_anchors("ok\t2023-01-01\tx\td\nbad\tyesterday\tp\td\n").unwrap_err();
+    assert_eq!(
+        err,
+        AnchorError::BadDate {
+            line: 2,
+            value: "yesterday".into()
+        }
+    );
+}
+
+#[test]
+fn weekday_that_contradicts_the_date_is_reported() {
+    let doc = run("The envoy arrived on Monday, December 19.", Some(DCT));
+    let a = one(&doc, "Monday, December 19");
+    assert_eq!(a.key.as_deref(), Some("2023-12-19"));
+    assert_eq!(a.attrs["weekday_conflict"], true);
+    assert!(a.attrs["note"]
+        .as_str()
+        .unwrap()
+        .contains("December 19, 2023 is a Tuesday, not a Monday"));
+    assert!(a.confidence < 0.9);
+    let doc = run("The envoy arrived on Tuesday, December 19.", Some(DCT));
+    assert!(one(&doc, "Tuesday, December 19")
+        .attrs
+        .get("weekday_conflict")
+        .is_none());
+}
+
+#[test]
+fn without_a_publication_date_relative_expressions_stay_unresolved() {
+    let doc = run(
+        "In March, guards clashed on Tuesday. Yesterday a post fell; last week two did. \
+         The accord of December 19, 2023 held for two years.",
+        None,
+    );
+    for (text, value) in [
+        ("March", "XXXX-03"),
+        ("Tuesday", "XXXX-WXX-2"),
+        ("Yesterday", "XXXX-XX-XX"),
+        ("last week", "XXXX-WXX"),
+    ] {
+        let a = one(&doc, text);
+        assert_eq!(a.key.as_deref(), Some(value), "{text}");
+        assert_eq!(a.attrs["status"], "unresolved", "{text}");
+        assert_eq!(a.attrs["reason"], "no publication date", "{text}");
+    }
+    let a = one(&doc, "December 19, 2023");
+    assert_eq!(a.key.as_deref(), Some("2023-12-19"));
+    assert_eq!(a.attrs["status"], "exact");
+    assert_eq!(one(&doc, "two years").key.as_deref(), Some("P2Y"));
+}
+
+#[test]
+fn datelines_are_marked() {
+    let doc = run(
+        "DUSHANBE, Dec. 19 (Reuters) - Border guards clashed with smugglers.",
+        Some(DCT),
+    );
+    let a = one(&doc, "Dec. 19");
+    assert_eq!(a.attrs["dateline"], true);
+    assert!(best_date_for_sentence(&doc, 0).is_none());
+}
+
+#[test]
+fn best_date_for_a_sentence() {
+    let doc = run(
+        "Speaking in Moscow on Tuesday, December 19, he warned of threats. \
+         In March, he said the same. The risk is growing now.",
+        Some(DCT),
+    );
+    let text = doc.text();
+    let d = best_date_for_sentence(&doc, 0).unwrap();
+    assert_eq!(&text[d.span.start..d.span.end], "Tuesday, December 19");
+    let d = best_date_for_sentence(&doc, 1).unwrap();
+    assert_eq!(d.key.as_deref(), Some("2023-03"));
+    assert!(best_date_for_sentence(&doc, 2).is_none());
+    assert!(best_date_for_sentence(&doc, 9).is_none());
+}
+
+#[test]
+fn component_contract() {
+    let t = TemporalTagger::default();
+    assert_eq!(t.name(), "temporal");
+    assert_eq!(t.requires(), &[Layer::Sentences, Layer::Tokens]);
+    assert_eq!(t.assigns(), &[Layer::Dates]);
+    let p = crate::Pipeline::new(vec![Box::new(crate::segment::Segmenter), Box::new(t)]).unwrap();
+    let doc = p.run(Report::from_text(ReportId("e".into()), "")).unwrap();
+    assert!(doc.has(Layer::Dates) && doc.layer(Layer::Dates).is_empty());
+    // Multi-byte text around expressions keeps spans on character boundaries.
+    let doc = run(
+        "Таджикистан — «в марте» — on Tuesday, 19 December 2023 “today”.",
+        Some(DCT),
+    );
+    assert_eq!(
+        one(&doc, "Tuesday, 19 December 2023").key.as_deref(),
+        Some("2023-12-19")
+    );
+    assert_eq!(one(&doc, "today").key.as_deref(), Some("2023-12-20"));
+}
+
+#[test]
+fn seed_report_dates_table() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/examples/seed-report.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("note: {path} is absent; the seed report test is skipped");
+        return;
+    };
+    let doc = run(&text, Some(DCT));
+    let key = |s: &str| one(&doc, s).key.clone().unwrap_or_default();
+    let attr = |s: &str, k: &str| one(&doc, s).attrs[k].clone();
+
+    assert_eq!(key("Tuesday, December 19"), "2023-12-19");
+    assert_eq!(attr("Tuesday, December 19", "granularity"), "day");
+    assert_eq!(key("Sunday, December 17"), "2023-12-17");
+    assert_eq!(attr("Sunday, December 17", "granularity"), "day");
+    assert_eq!(key("March"), "2023-03");
+    assert_eq!(attr("March", "granularity"), "month");
+    assert_eq!(key("February"), "2023-02");
+    assert_eq!(key("2002"), "2002");
+    assert_eq!(attr("2002", "granularity"), "year");
+
+    assert_eq!(attr("the past two years", "status"), "range");
+    assert_eq!(attr("the past two years", "from"), "2021-12");
+    assert_eq!(attr("the past two years", "to"), "2023-12");
+    // "over the past year": the twelve months to December 2023
+    assert_eq!(attr("the past year", "status"), "range");
+    assert_eq!(attr("the past year", "to"), "2023-12");
+    // "Throughout the year": 2023, as a range
+    assert_eq!(key("the year"), "2023");
+    assert_eq!(attr("the year", "status"), "range");
+    assert_eq!(attr("the year", "from"), "2023-01-01");
+    assert_eq!(attr("the year", "to"), "2023-12-31");
+
+    let a = one(&doc, "since the Taliban returned to power");
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2021-08-15");
+    assert!(a.attrs["to"].is_null());
+    assert_eq!(a.attrs["anchor"], "taliban-takeover");
+
+    // Not dates: the ordinal session and the head counts.
+    for a in doc.layer(Layer::Dates) {
+        let s = &text[a.span.start..a.span.end];
+        assert!(
+            !s.contains("16th") && !s.contains("6,500") && !s.contains("4,000"),
+            "{s}"
+        );
+    }
+    // The event dates of the sentences that give one.
+    let sent_of = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        doc.sentence_at(at).unwrap()
+    };
+    let d = best_date_for_sentence(&doc, sent_of("Speaking at the 16th")).unwrap();
+    assert_eq!(d.key.as_deref(), Some("2023-12-19"));
+    let d = best_date_for_sentence(&doc, sent_of("In February, the Chief")).unwrap();
+    assert_eq!(d.key.as_deref(), Some("2023-02"));
+    assert!(best_date_for_sentence(&doc, sent_of("The Taliban, however")).is_none());
+}
+
+/// Throughput of the stage alone on the seed report; run with
+/// `cargo test --release -p spillover-pipeline dates::tests::speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/examples/seed-report.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let mut report = Report::from_text(ReportId("s".into()), text.clone());
+    report.published = NaiveDate::from_ymd_opt(2023, 12, 20);
+    let mut base = Doc::new(report);
+    crate::segment::Segmenter.process(&mut base).unwrap();
+    let tagger = TemporalTagger::new();
+    let n = 20_000;
+    let mut found = 0;
+    let mut tag_time = std::time::Duration::ZERO;
+    let mut seg_time = std::time::Duration::ZERO;
+    for _ in 0..n {
+        let mut doc = Doc::new(base.report().clone());
+        let t = std::time::Instant::now();
+        crate::segment::Segmenter.process(&mut doc).unwrap();
+        seg_time += t.elapsed();
+        let t = std::time::Instant::now();
+        tagger.process(&mut doc).unwrap();
+        tag_time += t.elapsed();
+        found += doc.layer(Layer::Dates).len();
+    }
+    assert!(found >= n * 8);
+    let per = tag_time.as_secs_f64() / n as f64;
+    println!(
+        "temporal: {:.1} µs/report, {:.0} reports/s, {:.1} MB/s; segmenter {:.1} µs/report",
+        per * 1e6,
+        1.0 / per,
+        text.len() as f64 / per / 1e6,
+        seg_time.as_secs_f64() / n as f64 * 1e6
+    );
+}
+
+#[test]
+fn abbreviations_need_their_context() {
+    check(
+        "Talks will resume on Tue. after a lull since Sept. 30; The Sun. reported nothing.",
+        &[
+            ("Tue.", "DATE", "2023-12-26"),
+            ("Sept. 30", "DATE", "2023-09-30"),
+        ],
+    );
+}
