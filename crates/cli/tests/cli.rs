@@ -272,6 +272,48 @@ fn extract_json_has_every_array_with_exact_spans() {
         .iter()
         .any(|s| s.starts_with("Fortunately, all of these attempts") && s.ends_with("he said.")));
     assert_eq!(v["report"]["published"], "2023-12-20");
+    // Dates and figures of the worked example, resolved against the publication date.
+    let dates: Vec<(&str, &str)> = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["key"].as_str().unwrap_or("")))
+        .collect();
+    for (text, value) in [
+        ("Tuesday, December 19", "2023-12-19"),
+        ("Sunday, December 17", "2023-12-17"),
+        ("March", "2023-03"),
+        ("February", "2023-02"),
+        ("2002", "2002"),
+    ] {
+        assert!(
+            dates.iter().any(|d| d.0.ends_with(text) && d.1 == value),
+            "{text} → {value} missing from {dates:?}"
+        );
+    }
+    let since = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"].as_str().unwrap().starts_with("since the Taliban"));
+    assert_eq!(
+        since.map(|d| d["from"].as_str().unwrap_or("")),
+        Some("2021-08-15")
+    );
+    let figures: Vec<&str> = v["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["key"].as_str().unwrap_or(""))
+        .collect();
+    for key in ["<=6500", "4000", "+60%"] {
+        assert!(figures.contains(&key), "{key} missing from {figures:?}");
+    }
+    assert!(!v["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["text"].as_str().unwrap().contains("16th")));
 }
 
 #[test]
