@@ -1,7 +1,7 @@
 //! Scores the temporal tagger on a time gold file (TimeML-derived JSON Lines).
 //!
 //! ```text
-//! cargo run --release -p spillover-pipeline --example eval_time -- ../shared/gold/time-timebank.jsonl
+//! cargo run --release -p spillover-pipeline --example eval_time -- PATH/TO/time-gold.jsonl
 //! ```
 //!
 //! Each gold document becomes a report published on its `date`; the segmenter and the
