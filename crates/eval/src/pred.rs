@@ -45,36 +45,13 @@ pub struct PredTimex {
     pub value: String,
 }
 
-/// A predicted attribution relation; each role a list of byte spans.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct PredAttribution {
-    /// Spans of the source.
-    #[serde(default)]
-    pub source: Vec<(usize, usize)>,
-    /// Spans of the cue.
-    #[serde(default)]
-    pub cue: Vec<(usize, usize)>,
-    /// Spans of the content.
-    #[serde(default)]
-    pub content: Vec<(usize, usize)>,
-}
+/// A predicted attribution relation: the same shape as the gold one (each role a list of
+/// byte spans).
+pub type PredAttribution = crate::gold::GoldAttribution;
 
-/// A predicted coded event.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct PredEvent {
-    /// Source actor code (`None`, `""` and `"---"` all mean absent).
-    #[serde(default)]
-    pub source: Option<String>,
-    /// Target actor code.
-    #[serde(default)]
-    pub target: Option<String>,
-    /// CAMEO code.
-    #[serde(default)]
-    pub cameo: Option<String>,
-    /// PLOVER type.
-    #[serde(default)]
-    pub plover: Option<String>,
-}
+/// A predicted coded event: the same shape as the gold one (`None`, `""` and `"---"` all
+/// mean an absent actor).
+pub type PredEvent = crate::gold::GoldEvent;
 
 /// Everything the system predicted for one document, by task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -72,28 +72,16 @@ impl EventScorer {
     pub fn add(&mut self, gold: &[GoldEvent], pred: &[PredEvent]) {
         self.gold_events += gold.len() as u64;
         self.pred_events += pred.len() as u64;
-        let gold: Vec<_> = gold
-            .iter()
-            .map(|e| {
-                keys(
-                    e.source.as_deref(),
-                    e.target.as_deref(),
-                    e.cameo.as_deref(),
-                    e.plover.as_deref(),
-                )
-            })
-            .collect();
-        let pred: Vec<_> = pred
-            .iter()
-            .map(|e| {
-                keys(
-                    e.source.as_deref(),
-                    e.target.as_deref(),
-                    e.cameo.as_deref(),
-                    e.plover.as_deref(),
-                )
-            })
-            .collect();
+        let key = |e: &GoldEvent| {
+            keys(
+                e.source.as_deref(),
+                e.target.as_deref(),
+                e.cameo.as_deref(),
+                e.plover.as_deref(),
+            )
+        };
+        let gold: Vec<_> = gold.iter().map(key).collect();
+        let pred: Vec<_> = pred.iter().map(key).collect();
         let triples = |v: &[(Option<Triple>, Option<String>)]| -> Vec<Triple> {
             v.iter().filter_map(|(t, _)| t.clone()).collect()
         };
