@@ -354,18 +354,29 @@ pub fn html_report(raw: &str, origin: &str, opts: &IngestOptions) -> Result<Repo
     Ok(finish(report, meta_date, opts))
 }
 
-/// Fills what the input did not say: the date (own metadata, then a dateline, then the
-/// user's default), the outlet (user's default) and the language (detected).
+/// Fills what the input did not say: the date (own metadata, then a dateline — with
+/// its year, or without one when a full date in the text gives the year — then the
+/// user's default), the outlet (user's default) and the language (detected). A
+/// dateline whose year cannot be known sets no date.
 fn finish(
     mut report: Report,
     own_date: Option<(NaiveDate, DateOrigin)>,
     opts: &IngestOptions,
 ) -> Report {
+    use spillover_text::dates::{find_dateline, find_partial_dateline, infer_dateline_year};
+    let dateline = || {
+        let full = find_dateline(&report.text);
+        // "KABUL, Jan 18 – … talks of December 28, 2023": the dateline comes first
+        match find_partial_dateline(&report.text) {
+            Some((m, day, span)) if full.is_none_or(|(_, f)| span.start < f.start) => {
+                let y = infer_dateline_year(&report.text, m, day)?;
+                NaiveDate::from_ymd_opt(y, m, day)
+            }
+            _ => full.map(|(d, _)| d),
+        }
+    };
     let date = own_date
-        .or_else(|| {
-            spillover_text::dates::find_dateline(&report.text)
-                .map(|(d, _)| (d, DateOrigin::Dateline))
-        })
+        .or_else(|| dateline().map(|d| (d, DateOrigin::Dateline)))
         .or_else(|| opts.published.map(|d| (d, DateOrigin::User)));
     if report.published.is_none() {
         if let Some((d, origin)) = date {

@@ -80,6 +80,42 @@ fn a_dateline_is_not_a_title() {
 }
 
 #[test]
+fn a_dateline_without_a_year_takes_it_from_the_text_or_sets_no_date() {
+    let opts = IngestOptions::default();
+    let text = "DUSHANBE, Dec. 19 (Reuters) – Tajik guards said on Tuesday, December 19, 2023, \
+                that they repelled a crossing.";
+    let r = text_report(text, "t", &opts);
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2023, 12, 19));
+    assert_eq!(r.published_origin, Some(DateOrigin::Dateline));
+    let r = text_report(
+        "KABUL, Jan 18 – The talks of December 28, 2023 failed.",
+        "t",
+        &opts,
+    );
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2024, 1, 18));
+    assert_eq!(r.published_origin, Some(DateOrigin::Dateline));
+    // no full date anywhere: the year is unknown and no date is set
+    let r = text_report(
+        "KABUL, Jan 18 – The Taliban rejected the claim.",
+        "t",
+        &opts,
+    );
+    assert_eq!((r.published, r.published_origin), (None, None));
+    // the user's default still applies then, and says so
+    let with_default = IngestOptions {
+        published: NaiveDate::from_ymd_opt(2024, 1, 19),
+        ..Default::default()
+    };
+    let r = text_report(
+        "KABUL, Jan 18 – The Taliban rejected the claim.",
+        "t",
+        &with_default,
+    );
+    assert_eq!(r.published, NaiveDate::from_ymd_opt(2024, 1, 19));
+    assert_eq!(r.published_origin, Some(DateOrigin::User));
+}
+
+#[test]
 fn html_keeps_raw_and_alignment() {
     let dir = tempfile::tempdir().unwrap();
     let html = r#"<!DOCTYPE html><html lang="en"><head><title>Clash</title>

@@ -2,7 +2,9 @@
 //!
 //! [`parse_date`] reads the date strings found in HTML metadata and feeds; it keeps the
 //! date part as written (no time-zone shifting). [`find_dateline`] looks for a full date
-//! with a year at the very top of a report.
+//! with a year at the very top of a report; [`find_partial_dateline`] for one without a
+//! year ("DUSHANBE, Dec. 19 (Reuters) –"), whose year [`infer_dateline_year`] takes from
+//! a full date elsewhere in the text, or leaves unknown.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -15,7 +17,7 @@
 //! assert_eq!((date, &text[span.start..span.end]), (d, "Dec. 20, 2023"));
 //! ```
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use spillover_doc::Span;
 
 /// Why a string could not be read as a date.
@@ -77,8 +79,131 @@ pub fn parse_date_strict(s: &str) -> Result<NaiveDate, DateError> {
 /// the date expression (without any weekday).
 pub fn find_dateline(text: &str) -> Option<(NaiveDate, Span)> {
     let b = text.as_bytes();
+    let limit = head_limit(b);
+    let mut i = 0;
+    while i < limit {
+        let c = b[i];
+        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if at_word_start && c.is_ascii_alphanumeric() {
+            if let Some((Ok(d), end)) = match_date_at(text, i) {
+                return Some((d, Span { start: i, end }));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Finds a dateline without a year at the top of `text` ("DUSHANBE, Dec. 19 (Reuters)
+/// –", "KABUL, Jan 18 –"): a month and day after a place and a comma, followed by a
+/// parenthesis or a dash, within the first ~400 bytes and three non-empty lines.
+/// Returns the month, the day and the span of "Dec. 19". Whether a year can be put to
+/// it is [`infer_dateline_year`]'s business; the day is never checked against a year
+/// here (Feb. 29 is accepted).
+///
+/// ```
+/// use spillover_text::dates::find_partial_dateline;
+/// let text = "DUSHANBE, Dec. 19 (Reuters) – Guards said...";
+/// let (m, d, span) = find_partial_dateline(text).unwrap();
+/// assert_eq!((m, d, &text[span.start..span.end]), (12, 19, "Dec. 19"));
+/// ```
+pub fn find_partial_dateline(text: &str) -> Option<(u32, u32, Span)> {
+    let b = text.as_bytes();
+    let limit = head_limit(b);
+    let mut i = 0;
+    while i < limit {
+        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if at_word_start && b[i].is_ascii_alphabetic() {
+            if let Some(found) = partial_at(b, i) {
+                return Some(found);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "Dec. 19 (" or "Jan 18 –" at `i`, after a place and a comma.
+fn partial_at(b: &[u8], i: usize) -> Option<(u32, u32, Span)> {
+    // a comma (and spaces) before the month: "DUSHANBE, "
+    let before = b[..i]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, b' ' | b'\t' | 0xA0 | 0xC2))?;
+    if *before != b',' {
+        return None;
+    }
+    let w = b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let month = month_number(&b[i..i + w])?;
+    let mut k = i + w;
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    let k1 = skip_spaces(b, k);
+    if k1 == k {
+        return None;
+    }
+    let (day, e) = digits(b, k1, 2)?;
+    if !(1..=31).contains(&day) || NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+        return None;
+    }
+    let end = skip_ordinal(b, e);
+    // then a parenthesis ("(Reuters)") or a dash, not a year
+    let k = skip_spaces(b, end);
+    let rest = &b[k..];
+    let dash = ["(", "–", "—", "-", "_", "/"]
+        .iter()
+        .any(|d| rest.starts_with(d.as_bytes()));
+    if !dash || k == end {
+        return None;
+    }
+    Some((month, day, Span { start: i, end }))
+}
+
+/// The year of a dateline's month and day, from the full dates (with a year) the text
+/// gives: the one whose month and day are the dateline's, else the latest one, with
+/// the dateline put in the year that brings it nearest that date (a report of Jan. 18
+/// citing "December 28, 2023" is of 2024). `None` when the text has no full date: the
+/// year is then unknown, never guessed.
+///
+/// ```
+/// use spillover_text::dates::infer_dateline_year;
+/// let text = "KABUL, Jan 18 – The talks of December 28, 2023 failed.";
+/// assert_eq!(infer_dateline_year(text, 1, 18), Some(2024));
+/// assert_eq!(infer_dateline_year("KABUL, Jan 18 – Talks failed.", 1, 18), None);
+/// ```
+pub fn infer_dateline_year(text: &str, month: u32, day: u32) -> Option<i32> {
+    let b = text.as_bytes();
+    let mut latest: Option<NaiveDate> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if at_word_start && b[i].is_ascii_alphanumeric() {
+            if let Some((Ok(d), end)) = match_date_at(text, i) {
+                if d.month() == month && d.day() == day {
+                    return Some(d.year());
+                }
+                latest = latest.max(Some(d));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let full = latest?;
+    (full.year() - 1..=full.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - full).num_days().abs())
+        .map(|d| d.year())
+}
+
+/// The end of the head of a report where datelines are looked for: the first ~400
+/// bytes, up to the end of the third non-empty line.
+fn head_limit(b: &[u8]) -> usize {
     let mut limit = b.len().min(400);
-    // Stop after the third non-empty line.
     let mut lines = 0;
     let mut line_has_text = false;
     for (k, &c) in b[..limit].iter().enumerate() {
@@ -95,18 +220,7 @@ pub fn find_dateline(text: &str) -> Option<(NaiveDate, Span)> {
             line_has_text = true;
         }
     }
-    let mut i = 0;
-    while i < limit {
-        let c = b[i];
-        let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if at_word_start && c.is_ascii_alphanumeric() {
-            if let Some((Ok(d), end)) = match_date_at(text, i) {
-                return Some((d, Span { start: i, end }));
-            }
-        }
-        i += 1;
-    }
-    None
+    limit
 }
 
 /// Skips a leading weekday name and the comma and spaces after it.
@@ -521,5 +635,61 @@ mod tests {
                 assert!(parse_date(&t[span.start..span.end]).is_some(), "{t:?}");
             }
         }
+    }
+
+    #[test]
+    fn partial_datelines() {
+        for (t, want, (m, day)) in [
+            (
+                "DUSHANBE, Dec. 19 (Reuters) – Guards said...",
+                "Dec. 19",
+                (12, 19),
+            ),
+            ("KABUL, Jan 18 – Officials said...", "Jan 18", (1, 18)),
+            (
+                "Title\n\nISLAMABAD, March 3rd — The army...",
+                "March 3rd",
+                (3, 3),
+            ),
+            ("TEHRAN, Iran, Sept 30 (AP) _ Iran said", "Sept 30", (9, 30)),
+        ] {
+            let (mm, dd, span) = find_partial_dateline(t).unwrap();
+            assert_eq!(&t[span.start..span.end], want, "{t:?}");
+            assert_eq!((mm, dd), (m, day), "{t:?}");
+        }
+        for t in [
+            // a full date is `find_dateline`'s
+            "DUSHANBE, Dec. 19, 2023 (Reuters) – Guards said",
+            "DUSHANBE, Dec. 19 2023 – Guards said",
+            // not after a place and a comma, or not followed by a dash or parenthesis
+            "Talks on Dec. 19 (Tuesday) failed.",
+            "KABUL, Jan 18 officials said",
+            "KABUL, Feb. 30 – nothing",
+            "",
+        ] {
+            assert_eq!(find_partial_dateline(t), None, "{t:?}");
+        }
+        let mut long = "word ".repeat(100);
+        long.push_str("KABUL, Jan 18 – Officials");
+        assert_eq!(find_partial_dateline(&long), None);
+    }
+
+    #[test]
+    fn dateline_years_come_from_the_text_or_stay_unknown() {
+        let t = "DUSHANBE, Dec. 19 (Reuters) – On Tuesday, December 19, 2023, guards said";
+        assert_eq!(infer_dateline_year(t, 12, 19), Some(2023));
+        // the latest full date, with the dateline put nearest it
+        let t = "KABUL, Jan 18 – After the talks of December 28, 2023 and March 3, 2019";
+        assert_eq!(infer_dateline_year(t, 1, 18), Some(2024));
+        let t = "KABUL, Dec. 30 – Elections are set for January 5, 2024.";
+        assert_eq!(infer_dateline_year(t, 12, 30), Some(2023));
+        // a bare year is not a full date: no guess
+        assert_eq!(
+            infer_dateline_year("KABUL, Jan 18 – Since 2021 ...", 1, 18),
+            None
+        );
+        // Feb. 29 only in a leap year
+        let t = "KABUL, Feb. 29 – Talks of March 1, 2024.";
+        assert_eq!(infer_dateline_year(t, 2, 29), Some(2024));
     }
 }

@@ -219,12 +219,93 @@ pub(crate) fn weekday_name(n: u32) -> &'static str {
     }
 }
 
+/// The Gregorian day on which Solar Hijri year `sy` begins (1 Hamal / Farvardin,
+/// Nowruz), by the 33-year-cycle arithmetic of the Iranian and Afghan calendar
+/// (Borkowski's breaks, as in jalaali-js); `None` outside 1..3177 SH.
+pub(crate) fn solar_hijri_new_year(sy: i32) -> Option<NaiveDate> {
+    const BREAKS: [i32; 20] = [
+        -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+        2394, 2456, 3178,
+    ];
+    if sy < 1 || sy >= BREAKS[BREAKS.len() - 1] {
+        return None;
+    }
+    let gy = sy + 621;
+    let mut leap_j = -14;
+    let mut jp = BREAKS[0];
+    let mut jump = 0;
+    for &jm in &BREAKS[1..] {
+        jump = jm - jp;
+        if sy < jm {
+            break;
+        }
+        leap_j += jump.div_euclid(33) * 8 + jump.rem_euclid(33).div_euclid(4);
+        jp = jm;
+    }
+    let n = sy - jp;
+    leap_j += n.div_euclid(33) * 8 + (n.rem_euclid(33) + 3).div_euclid(4);
+    if jump.rem_euclid(33) == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let leap_g = gy.div_euclid(4) - ((gy.div_euclid(100) + 1) * 3).div_euclid(4) - 150;
+    let march = 20 + leap_j - leap_g;
+    NaiveDate::from_ymd_opt(gy, 3, 1)?.checked_add_signed(Duration::try_days(i64::from(march - 1))?)
+}
+
+/// The Gregorian first and last day of a Solar Hijri year, or of one of its months
+/// (1 = Hamal/Farvardin … 12 = Hut/Esfand: six months of 31 days, five of 30, then
+/// the rest of the year).
+pub(crate) fn solar_hijri_bounds(sy: i32, month: Option<u32>) -> Option<(NaiveDate, NaiveDate)> {
+    let start = solar_hijri_new_year(sy)?;
+    let next = solar_hijri_new_year(sy + 1)?;
+    let Some(m) = month else {
+        return Some((start, next.pred_opt()?));
+    };
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let before: i64 = (1..m).map(|k| if k <= 6 { 31 } else { 30 }).sum();
+    let a = start.checked_add_signed(Duration::try_days(before)?)?;
+    let b = if m == 12 {
+        next.pred_opt()?
+    } else {
+        a.checked_add_signed(Duration::try_days(if m <= 6 { 30 } else { 29 })?)?
+    };
+    Some((a, b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn solar_hijri_years() {
+        assert_eq!(solar_hijri_new_year(1402), Some(d(2023, 3, 21)));
+        assert_eq!(solar_hijri_new_year(1403), Some(d(2024, 3, 20)));
+        assert_eq!(solar_hijri_new_year(1399), Some(d(2020, 3, 20)));
+        assert_eq!(solar_hijri_new_year(1400), Some(d(2021, 3, 21)));
+        assert_eq!(
+            solar_hijri_bounds(1402, None),
+            Some((d(2023, 3, 21), d(2024, 3, 19)))
+        );
+        // Hamal 1402; Qaws (Azar) 1402; Hut (Esfand) 1402 runs to the year's end
+        assert_eq!(
+            solar_hijri_bounds(1402, Some(1)),
+            Some((d(2023, 3, 21), d(2023, 4, 20)))
+        );
+        assert_eq!(
+            solar_hijri_bounds(1402, Some(9)),
+            Some((d(2023, 11, 22), d(2023, 12, 21)))
+        );
+        assert_eq!(
+            solar_hijri_bounds(1402, Some(12)),
+            Some((d(2024, 2, 20), d(2024, 3, 19)))
+        );
+        assert_eq!(solar_hijri_new_year(0), None);
     }
 
     #[test]

@@ -137,6 +137,21 @@ pub(crate) enum Sem {
         date: NaiveDate,
         since: bool,
     },
+    /// A day counted from another: "the day before last Tuesday".
+    DayShift {
+        day: Box<Sem>,
+        n: i64,
+    },
+    /// "the week of March 6".
+    WeekOf(Box<Sem>),
+    /// "over the past year": the twelve months to publication, named by a calendar year.
+    PastYear,
+    /// A Solar Hijri year, month or day ("1402 SH", "Hamal 1402").
+    SolarHijri {
+        year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
 }
 
 /// A matched expression: atoms `start..end` of the sentence.
@@ -547,6 +562,13 @@ impl<'a> Grammar<'a> {
                     }
                     return Found::new(i, f.end, f.sem);
                 }
+                // "the year 1402" of the solar hijri calendar
+                if let Lex::Digits(v @ 1300..=1499, 4) = self.lx(j + 1) {
+                    if let Some(mut f) = self.solar_year(j + 1, v) {
+                        f.start = i;
+                        return Some(f);
+                    }
+                }
                 // "the year 2000", "the year two thousand"
                 if let Some((e, y)) = self.year_at(j + 1).or_else(|| self.spelled_year_at(j + 1)) {
                     return Found::new(i, e, Sem::Point(Point::Year(y)));
@@ -696,8 +718,32 @@ impl<'a> Grammar<'a> {
                     (Lex::Kw(Kw::After), Lex::Kw(Kw::Tomorrow)) => {
                         Found::new(i, j + 3, shift(Unit::Day, 2))
                     }
+                    // "the day before last Tuesday('s hearing)", "the day after Dec. 19"
+                    (Lex::Kw(k @ (Kw::Before | Kw::After)), _) => {
+                        let f = self.core(j + 2)?;
+                        if !matches!(f.sem, Sem::Weekday { .. } | Sem::Date { .. }) {
+                            return None;
+                        }
+                        let n = if k == Kw::Before { -1 } else { 1 };
+                        Found::new(
+                            i,
+                            f.end,
+                            Sem::DayShift {
+                                day: Box::new(f.sem),
+                                n,
+                            },
+                        )
+                    }
                     _ => None,
                 }
+            }
+            // "the week of March 6": the week holding that day
+            Lex::Unit(Unit::Week) if self.kw(j + 1, Kw::Of) => {
+                let f = self.core(j + 2)?;
+                if !matches!(f.sem, Sem::Date { .. }) {
+                    return None;
+                }
+                Found::new(i, f.end, Sem::WeekOf(Box::new(f.sem)))
             }
             _ => None,
         }
@@ -756,8 +802,15 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
                 match k {
+                    // "over the past year", "in the last year": a date (TimeBank), the
+                    // twelve months to publication; "for the past year" a duration.
+                    Kw::Past | Kw::Last
+                        if with_the && u == Unit::Year && !(i > 0 && self.kw(i - 1, Kw::For)) =>
+                    {
+                        Found::new(i, j + 2, Sem::PastYear)
+                    }
                     Kw::Past | Kw::Last if with_the || k == Kw::Past => {
-                        // "the past year": the twelve months to publication
+                        // "the past month": the month to publication
                         Found::new(i, j + 2, duration(Num::Int(1), u, Some((u, 1, false))))
                     }
                     Kw::Next | Kw::Following | Kw::Previous if with_the => {
@@ -1332,6 +1385,11 @@ impl<'a> Grammar<'a> {
                         return self.clock_tail(i, i + 2, Tod::Clock(v, 0));
                     }
                 }
+                if len == 4 && (1300..=1499).contains(&v) {
+                    if let Some(f) = self.solar_year(i, v) {
+                        return Some(f);
+                    }
+                }
                 if len == 4 {
                     if let Some(f) = self.year_expr(i, v) {
                         return Some(f);
@@ -1388,6 +1446,91 @@ impl<'a> Grammar<'a> {
             }
         }
         Found::new(i, i + 1, Sem::Point(Point::Year(v as i32)))
+    }
+
+    /// A Solar Hijri (Afghan and Iranian) year, only with a clear cue: "1402 SH",
+    /// "1402 S.H.", "Hamal 1402", "3 Hamal 1402", or a sentence that names the calendar
+    /// ("in the year 1402 of the solar hijri calendar"). A bare "1402" stays a year.
+    fn solar_year(&self, i: usize, v: u32) -> Option<Found> {
+        let sy = v as i32;
+        // "Hamal 1402", "3 Hamal 1402"
+        if i > 0 {
+            if let Some(m) = solar_month(self.word(i - 1)) {
+                if self.cap(i - 1) {
+                    if i > 1 {
+                        if let Lex::Digits(d @ 1..=31, 1 | 2) = self.lx(i - 2) {
+                            return Found::new(
+                                i - 2,
+                                i + 1,
+                                Sem::SolarHijri {
+                                    year: sy,
+                                    month: Some(m),
+                                    day: Some(d),
+                                },
+                            );
+                        }
+                    }
+                    return Found::new(
+                        i - 1,
+                        i + 1,
+                        Sem::SolarHijri {
+                            year: sy,
+                            month: Some(m),
+                            day: None,
+                        },
+                    );
+                }
+            }
+        }
+        let solar = |month| Sem::SolarHijri {
+            year: sy,
+            month,
+            day: None,
+        };
+        // "1402 SH", "1402 S.H.", "1402 HS"
+        let after = self.text.get(self.atoms[i].end..).unwrap_or("");
+        let rest = after.trim_start_matches([' ', '\u{a0}']);
+        let gap = after.len() - rest.len();
+        for marker in ["S.H.", "S.H", "SH", "H.S.", "HS"] {
+            if rest.starts_with(marker)
+                && !rest[marker.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric())
+                && gap > 0
+            {
+                let stop = self.atoms[i].end + gap + marker.len();
+                let mut end = i + 1;
+                while self.atoms.get(end).is_some_and(|a| a.end <= stop) {
+                    end += 1;
+                }
+                return Found::new(i, end, solar(None));
+            }
+        }
+        // a sentence that names the calendar
+        let (a, b) = (self.atoms.first()?.start, self.atoms.last()?.end);
+        let sentence = self.text.get(a..b)?.to_ascii_lowercase();
+        const CUES: [&str; 8] = [
+            "solar hijri",
+            "hijri shamsi",
+            "shamsi",
+            "hijri solar",
+            "afghan calendar",
+            "persian calendar",
+            "iranian calendar",
+            "solar year",
+        ];
+        if CUES.iter().any(|c| sentence.contains(c)) {
+            // "the year 1402" keeps "the year" inside the span, as a Gregorian year does
+            let start =
+                if i >= 2 && self.lx(i - 1) == Lex::Unit(Unit::Year) && self.kw(i - 2, Kw::The) {
+                    i - 2
+                } else {
+                    i
+                };
+            return Found::new(start, i + 1, solar(None));
+        }
+        None
     }
 
     /// "12/19/2023", "19/12/2023", "12/19/23".
@@ -1922,6 +2065,33 @@ impl<'a> Grammar<'a> {
             _ => None,
         }
     }
+}
+
+/// The month number (1 = Hamal/Farvardin) of a Solar Hijri month name, in its Dari
+/// (zodiac) and Iranian forms and common spellings.
+fn solar_month(w: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["hamal", "farvardin"],
+        &["sawr", "saur", "sor", "ordibehesht"],
+        &["jawza", "jauza", "jowza", "khordad"],
+        &["saratan", "tir"],
+        &["asad", "mordad", "amordad"],
+        &["sonbola", "sunbula", "sonbula", "shahrivar", "shahrewar"],
+        &["mizan", "mehr", "mihr"],
+        &["aqrab", "akrab", "aban"],
+        &["qaws", "qaus", "qaus", "azar"],
+        &["jadi", "jaddi", "dey", "dei"],
+        &["dalw", "dalv", "bahman"],
+        &["hut", "hoot", "esfand", "isfand"],
+    ];
+    if w.len() < 3 || w.len() > 11 {
+        return None;
+    }
+    let l = w.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&l.as_str()))
+        .map(|k| k as u32 + 1)
 }
 
 fn short_decade(d: u32) -> i32 {

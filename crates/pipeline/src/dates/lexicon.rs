@@ -801,10 +801,15 @@ const WORDS: &[(&[&str], Lex)] = &[
     (&["will", "'ll", "won't"], Lex::Kw(Kw::Will)),
     (&["would", "'d"], Lex::Kw(Kw::Would)),
     (&["shall"], Lex::Kw(Kw::Shall)),
-    (&["scheduled", "slated", "planned"], Lex::Kw(Kw::Scheduled)),
+    // "planned" is no cue of its own ("the planned talks"); "planned to" is read in
+    // `tense_cues`.
+    (&["scheduled", "slated"], Lex::Kw(Kw::Scheduled)),
     (&["expected", "expects", "expect"], Lex::Kw(Kw::Expected)),
     (&["due"], Lex::Kw(Kw::Due)),
-    (&["plans", "plan", "intends", "aims"], Lex::Kw(Kw::Plans)),
+    (
+        &["plans", "plan", "planning", "intends", "intend", "aims"],
+        Lex::Kw(Kw::Plans),
+    ),
     (&["upcoming", "forthcoming"], Lex::Kw(Kw::Upcoming)),
     (&["going"], Lex::Kw(Kw::Going)),
     (&["be", "been", "being", "is", "are"], Lex::Kw(Kw::Be)),

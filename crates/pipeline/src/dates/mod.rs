@@ -132,7 +132,7 @@ impl TemporalTagger {
             atoms,
             anchors: &self.anchors,
         };
-        let mut cues: Option<Vec<(usize, Tense)>> = None;
+        let mut cues: Option<Vec<Cue>> = None;
         let mut i = 0;
         while i < atoms.len() {
             if !may_start(atoms[i].lex) {
@@ -148,8 +148,9 @@ impl TemporalTagger {
                 continue;
             }
             let tense = if needs_tense(&f.sem) {
-                let c = cues.get_or_insert_with(|| tense_cues(atoms));
-                tense_at(c, f.start, f.end)
+                let c = cues.get_or_insert_with(|| tense_cues(text, atoms));
+                preposition_tense(atoms, c, f.start, f.end)
+                    .unwrap_or_else(|| tense_at(c, f.start, f.end))
             } else {
                 Tense::Unknown
             };
@@ -161,6 +162,14 @@ impl TemporalTagger {
             };
             apply_preposition(&mut r, before);
             remember(ctx, &f.sem, &r);
+            if let Sem::Date { .. } = f.sem {
+                ctx.focus = match r.point {
+                    Some(cal::Point::Day(d)) if moves_focus(text, atoms, f.start, d, ctx) => {
+                        Some(d)
+                    }
+                    _ => None,
+                };
+            }
             let span = Span {
                 start: atoms[f.start].start,
                 end: atoms[f.end - 1].end,
@@ -282,13 +291,21 @@ fn needs_tense(s: &Sem) -> bool {
         | Sem::Half { .. }
         | Sem::Weekend(_)
         | Sem::Holiday(_) => true,
-        Sem::Time { day: Some(d), .. } => needs_tense(d),
+        Sem::Time { day: Some(d), .. } | Sem::DayShift { day: d, .. } | Sem::WeekOf(d) => {
+            needs_tense(d)
+        }
         _ => false,
     }
 }
 
-/// Tense cues of a sentence: (atom index, tense).
-fn tense_cues(atoms: &[Atom]) -> Vec<(usize, Tense)> {
+/// A tense cue: its atom, the tense it gives an expression after it, and the tense it
+/// gives one before it ("planned to leave on Thursday" looks ahead; "On Friday, the
+/// government planned to pay" is past).
+type Cue = (usize, Tense, Tense);
+
+/// Tense cues of a sentence.
+fn tense_cues(text: &str, atoms: &[Atom]) -> Vec<Cue> {
+    let word = |k: usize| text.get(atoms[k].start..atoms[k].end).unwrap_or("");
     let mut cues = Vec::new();
     for (i, a) in atoms.iter().enumerate() {
         let prev = |k: usize| {
@@ -306,7 +323,6 @@ fn tense_cues(atoms: &[Atom]) -> Vec<(usize, Tense)> {
                 | Kw::Scheduled
                 | Kw::Expected
                 | Kw::Due
-                | Kw::Plans
                 | Kw::Upcoming,
             ) => Tense::Future,
             Lex::Kw(Kw::Going) if atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To)) => {
@@ -322,35 +338,88 @@ fn tense_cues(atoms: &[Atom]) -> Vec<(usize, Tense)> {
             {
                 Tense::Future
             }
-            Lex::Kw(Kw::Was | Kw::Said | Kw::Ago) => Tense::Past,
-            Lex::Ed => {
-                if matches!(prev(1), Lex::Kw(Kw::Be)) {
-                    if matches!(prev(2), Lex::Kw(Kw::Will | Kw::Would)) {
-                        Tense::Future
-                    } else {
-                        continue;
-                    }
+            // "plans to", "planning to"; a noun ("vacation plans") is no cue.
+            Lex::Kw(Kw::Plans) => {
+                if atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To)) {
+                    Tense::Future
                 } else {
-                    Tense::Past
+                    continue;
                 }
             }
+            // A participle after "be": "will be paid" is future; "is heard", "are
+            // held" present (no direction: the nearer date wins); "has been
+            // arrested" gives no cue of its own.
+            Lex::Kw(Kw::Was) | Lex::Ed if matches!(prev(1), Lex::Kw(Kw::Be)) => {
+                if matches!(prev(2), Lex::Kw(Kw::Will | Kw::Would)) {
+                    Tense::Future
+                } else if i >= 1 && matches!(word(i - 1), "is" | "are" | "Is" | "Are") {
+                    Tense::Unknown
+                } else {
+                    continue;
+                }
+            }
+            // "planned to leave": ahead for what follows, past for what precedes
+            Lex::Other
+                if word(i).eq_ignore_ascii_case("planned")
+                    && atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To)) =>
+            {
+                cues.push((i, Tense::Future, Tense::Past));
+                continue;
+            }
+            Lex::Kw(Kw::Was | Kw::Said | Kw::Ago) | Lex::Ed => Tense::Past,
             _ => continue,
         };
-        cues.push((i, t));
+        cues.push((i, t, t));
     }
     cues
+}
+
+/// The direction a preposition gives a date without a year, over the clause's tense:
+/// "since Oct. 23" (also "since shortly after the Oct. 23 slaying") lies before the
+/// report; "until Tuesday", "by May" usually name a deadline still ahead.
+fn preposition_tense(atoms: &[Atom], cues: &[Cue], start: usize, end: usize) -> Option<Tense> {
+    if start == 0 {
+        return None;
+    }
+    match atoms[start - 1].lex {
+        // "extended the deadline until Tuesday"; but a fronted "Until Thursday, they
+        // had not …" looks back.
+        Lex::Kw(Kw::Until) => {
+            let fronted_past =
+                !cues.iter().any(|(i, ..)| *i < start) && tense_at(cues, start, end) == Tense::Past;
+            return Some(if fronted_past {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
+        }
+        // "by Wednesday" as often reports who spoke by when as it sets a deadline
+        Lex::Kw(Kw::By) if !matches!(atoms[start].lex, Lex::Weekday(_) | Lex::WeekdayAbbr(_)) => {
+            return Some(Tense::Future)
+        }
+        _ => {}
+    }
+    for a in atoms[start.saturating_sub(4)..start].iter().rev() {
+        match a.lex {
+            Lex::Kw(Kw::Since) => return Some(Tense::Past),
+            Lex::Comma | Lex::Period | Lex::Punct | Lex::Ed => return None,
+            Lex::Kw(Kw::Was | Kw::Said | Kw::Will | Kw::Would) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The tense of the expression at atoms `start..end`: that of the nearest cue before
 /// it in the sentence (the verb an adverbial attaches to usually comes first: "met
 /// Monday", "will meet Bush on Thursday"), else of the nearest after it.
-fn tense_at(cues: &[(usize, Tense)], start: usize, end: usize) -> Tense {
-    if let Some((_, t)) = cues.iter().rev().find(|(i, _)| *i < start) {
+fn tense_at(cues: &[Cue], start: usize, end: usize) -> Tense {
+    if let Some((_, t, _)) = cues.iter().rev().find(|(i, ..)| *i < start) {
         return *t;
     }
     cues.iter()
-        .find(|(i, _)| *i >= end)
-        .map_or(Tense::Unknown, |(_, t)| *t)
+        .find(|(i, ..)| *i >= end)
+        .map_or(Tense::Unknown, |(_, _, t)| *t)
 }
 
 /// "since March", "throughout the year": a point becomes a range.
@@ -373,6 +442,30 @@ fn apply_preposition(r: &mut Resolved, before: Lex) {
     }
     r.status = "range";
     r.range = Some(range);
+}
+
+/// Whether a day named at atom `start` moves the story's reference time (TimeML's
+/// temporal focus), so that later bare weekdays are read around it: a main-clause
+/// event date in the week or two before publication ("The U.N. Security Council on
+/// Aug. 6 ordered …; Syria's contingent arriving Tuesday" is Aug. 7). Dates in a
+/// "since" clause or a past-perfect one ("had condemned the invasion on Aug. 2") are
+/// background and leave the reference time at publication, and so do dates used as
+/// modifiers ("the Aug. 7 bombings").
+fn moves_focus(text: &str, atoms: &[Atom], start: usize, d: chrono::NaiveDate, ctx: &Ctx) -> bool {
+    let Some(dct) = ctx.dct else {
+        return false;
+    };
+    let back = (dct - d).num_days();
+    if !(7..=13).contains(&back) || start == 0 {
+        return false;
+    }
+    let a = atoms[start - 1];
+    if !text[a.start..a.end].eq_ignore_ascii_case("on") {
+        return false;
+    }
+    !atoms[..start]
+        .iter()
+        .any(|a| a.lex == Lex::Kw(Kw::Since) || text[a.start..a.end].eq_ignore_ascii_case("had"))
 }
 
 /// Keeps the reference points later expressions count from.

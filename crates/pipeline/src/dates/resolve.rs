@@ -9,12 +9,19 @@
 //!   in future-tense clauses. Tense cues are read from the verbs before the expression
 //!   ("said", "was", "-ed" forms; "will", "would", "scheduled", "set to"), else after;
 //! * a bare weekday is the publication day when it names that day, else the latest such
-//!   day before it, or the next one in a future-tense clause;
+//!   day before it, or the next one in a future-tense clause; after a main-clause event
+//!   date a week or two back ("The Council on Aug. 6 ordered …") the story's reference
+//!   time has moved, and a bare weekday is the one nearest that date;
+//! * "since" before a day or month puts it before publication, "until" (and "by" before
+//!   a month or date) after it, whatever the verb's tense;
+//! * "over the past year" is a DATE named by the calendar year it mostly means (the
+//!   publication year in December, else the year before, as TimeBank has it), with
+//!   the twelve months to publication in `from`/`to`;
 //! * "last week" is the ISO week before the publication week; "this year" its year;
 //! * with no publication date every relative expression keeps `X` placeholders and the
 //!   status `unresolved`.
 
-use super::cal::{add_units, weekday_name, weekday_num, Point};
+use super::cal::{add_units, solar_hijri_bounds, weekday_name, weekday_num, Point};
 use super::grammar::{Base, Holiday, Sel, Sem, Tod, YearSel};
 use super::lexicon::{Season, Unit};
 use chrono::{Datelike, NaiveDate};
@@ -37,6 +44,9 @@ pub(crate) struct Ctx {
     pub ref_quarter: Option<(i32, u32)>,
     /// The last day the report named: "the next day" counts from it.
     pub ref_day: Option<NaiveDate>,
+    /// The story's reference time when it has moved back from publication to an event
+    /// date (see `moves_focus` in `mod.rs`): bare weekdays are read around it.
+    pub focus: Option<NaiveDate>,
 }
 
 /// A resolved expression.
@@ -55,6 +65,12 @@ pub(crate) struct Resolved {
 }
 
 const NO_DCT: &str = "no publication date";
+
+/// Solar Hijri month names as Afghan reporting writes them.
+const SOLAR_MONTHS: [&str; 12] = [
+    "Hamal", "Sawr", "Jawza", "Saratan", "Asad", "Sonbola", "Mizan", "Aqrab", "Qaws", "Jadi",
+    "Dalw", "Hut",
+];
 
 impl Resolved {
     fn point(ty: &'static str, p: Point) -> Resolved {
@@ -185,7 +201,19 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: Tense) -> Resolved {
             Resolved::point("DATE", season_point(dct, *season, *sel, tense))
         }
         Sem::Weekday { wd, sel } => match ctx.dct {
-            Some(dct) => Resolved::point("DATE", Point::Day(weekday_date(dct, *wd, *sel, tense))),
+            Some(dct) => {
+                if let (Some(f), Sel::Plain) = (ctx.focus, sel) {
+                    // the day of that name nearest the reference time
+                    let off = (i64::from(*wd) - i64::from(weekday_num(f))).rem_euclid(7);
+                    let off = if off > 3 { off - 7 } else { off };
+                    if let Some(d) = f.checked_add_signed(chrono::Duration::days(off)) {
+                        if d <= dct {
+                            return Resolved::point("DATE", Point::Day(d));
+                        }
+                    }
+                }
+                Resolved::point("DATE", Point::Day(weekday_date(dct, *wd, *sel, tense)))
+            }
             None => Resolved::unresolved(format!("XXXX-WXX-{wd}"), "day", NO_DCT),
         },
         Sem::Shift { unit, n, base } => resolve_shift(ctx, *unit, *n, *base),
@@ -296,6 +324,84 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: Tense) -> Resolved {
                 }
             }
             r
+        }
+        Sem::DayShift { day, n } => {
+            let r = resolve(day, ctx, tense);
+            match r.point {
+                Some(p @ Point::Day(_)) => match p.shift(*n) {
+                    Some(q) => Resolved::point("DATE", q),
+                    None => r,
+                },
+                _ => r,
+            }
+        }
+        Sem::SolarHijri { year, month, day } => {
+            let label = match (month, day) {
+                (Some(m), Some(d)) => format!("{d} {} {year} SH", SOLAR_MONTHS[*m as usize - 1]),
+                (Some(m), None) => format!("{} {year} SH", SOLAR_MONTHS[*m as usize - 1]),
+                _ => format!("{year} SH"),
+            };
+            let Some((a, b)) = solar_hijri_bounds(*year, *month) else {
+                return Resolved::unresolved("XXXX".into(), "year", "out of range");
+            };
+            if let Some(d) = day {
+                let Some(x) = a.checked_add_signed(chrono::Duration::days(i64::from(*d) - 1))
+                else {
+                    return Resolved::unresolved("XXXX".into(), "day", "out of range");
+                };
+                if x > b {
+                    return Resolved::unresolved("XXXX-XX-XX".into(), "day", "no such day");
+                }
+                let mut r = Resolved::point("DATE", Point::Day(x));
+                r.note = Some(format!("{label} (solar hijri)"));
+                return r;
+            }
+            // Named by the Gregorian year or month holding the period's middle day; the
+            // exact Gregorian days are in `from`/`to`.
+            let mid = a + (b - a) / 2;
+            let p = if month.is_some() {
+                Point::Month(mid.year(), mid.month())
+            } else {
+                Point::Year(mid.year())
+            };
+            let mut r = Resolved::point("DATE", p);
+            r.status = "range";
+            r.range = Some((Some(iso(a)), Some(iso(b))));
+            r.note = Some(format!("{label} (solar hijri)"));
+            r
+        }
+        Sem::PastYear => {
+            let Some(dct) = ctx.dct else {
+                return Resolved::unresolved("XXXX".into(), "year", NO_DCT);
+            };
+            // Named by the year it mostly means: in December the year now ending
+            // ("over the past year" in a year-end report is that year), else the
+            // year before, as TimeBank annotates it.
+            let y = if dct.month() == 12 {
+                dct.year()
+            } else {
+                dct.year() - 1
+            };
+            let mut r = Resolved::point("DATE", Point::Year(y));
+            if let Some(from) = add_units(dct, Unit::Year, -1) {
+                r.status = "range";
+                r.range = Some((
+                    Some(range_end(from, Unit::Year)),
+                    Some(range_end(dct, Unit::Year)),
+                ));
+            }
+            r
+        }
+        Sem::WeekOf(day) => {
+            let r = resolve(day, ctx, tense);
+            match r.point {
+                Some(Point::Day(d)) => Resolved::point("DATE", Point::of(Unit::Week, d)),
+                _ => Resolved {
+                    value: "XXXX-WXX".into(),
+                    granularity: "week",
+                    ..r
+                },
+            }
         }
         Sem::Anchor { id, date, since } => {
             let mut r = Resolved::point("DATE", Point::Day(*date));

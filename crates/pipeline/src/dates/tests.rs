@@ -272,8 +272,10 @@ fn past_periods_are_durations_with_a_range() {
     assert_eq!(a.attrs["status"], "range");
     assert_eq!(a.attrs["from"], "2021-12");
     assert_eq!(a.attrs["to"], "2023-12");
+    // a single past year is a date named by its year (see
+    // `the_past_year_is_named_by_a_calendar_year`), with the same twelve-month range
     let a = one(&doc, "the past year");
-    assert_eq!(a.key.as_deref(), Some("P1Y"));
+    assert_eq!(a.key.as_deref(), Some("2023"));
     assert_eq!(a.attrs["from"], "2022-12");
     assert_eq!(a.attrs["to"], "2023-12");
     let doc = run("Aid will flow over the next three months.", Some(DCT));
@@ -557,7 +559,8 @@ fn seed_report_dates_table() {
     assert_eq!(attr("the past two years", "status"), "range");
     assert_eq!(attr("the past two years", "from"), "2021-12");
     assert_eq!(attr("the past two years", "to"), "2023-12");
-    // "over the past year": the twelve months to December 2023
+    // "over the past year": 2023, the twelve months to December 2023
+    assert_eq!(key("the past year"), "2023");
     assert_eq!(attr("the past year", "status"), "range");
     assert_eq!(attr("the past year", "to"), "2023-12");
     // "Throughout the year": 2023, as a range
@@ -642,5 +645,140 @@ fn abbreviations_need_their_context() {
             ("Tue.", "DATE", "2023-12-26"),
             ("Sept. 30", "DATE", "2023-09-30"),
         ],
+    );
+}
+
+#[test]
+fn prepositions_and_infinitives_set_the_direction() {
+    // DCT 2023-12-20 is a Wednesday.
+    check(
+        "Guards have been on alert since shortly after the Oct. 23 raid.",
+        &[("Oct. 23", "DATE", "2023-10-23")],
+    );
+    check(
+        "The ministry extended the deadline until Friday.",
+        &[("Friday", "DATE", "2023-12-22")],
+    );
+    check(
+        "Until Monday, they had not named a suspect.",
+        &[("Monday", "DATE", "2023-12-18")],
+    );
+    check(
+        "The delegation planned to leave Kabul on Thursday.",
+        &[("Thursday", "DATE", "2023-12-21")],
+    );
+    check(
+        "On Monday, the government planned to pay the families.",
+        &[("Monday", "DATE", "2023-12-18")],
+    );
+    // a noun "plans" is no future cue
+    check(
+        "On Monday, when the envoy set aside his vacation plans, talks resumed.",
+        &[("Monday", "DATE", "2023-12-18")],
+    );
+    check(
+        "They were planning to block the road on Saturday.",
+        &[("Saturday", "DATE", "2023-12-23")],
+    );
+    // "is heard": present, the nearer February wins
+    check(
+        "Lawyers said the appeal is heard in February.",
+        &[("February", "DATE", "2024-02")],
+    );
+}
+
+#[test]
+fn days_counted_from_days() {
+    check(
+        "The day before last Tuesday's hearing, the envoy met the governor.",
+        &[("The day before last Tuesday", "DATE", "2023-12-18")],
+    );
+    check(
+        "A hearing is set for the week of January 8.",
+        &[("the week of January 8", "DATE", "2024-W02")],
+    );
+}
+
+#[test]
+fn the_past_year_is_named_by_a_calendar_year() {
+    let doc = run("Attacks rose over the past year.", Some(DCT));
+    let a = one(&doc, "the past year");
+    assert_eq!((a.label.as_ref(), a.key.as_deref()), ("DATE", Some("2023")));
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(
+        (a.attrs["from"].as_str(), a.attrs["to"].as_str()),
+        (Some("2022-12"), Some("2023-12"))
+    );
+    // early in a year it is the year before (TimeBank)
+    let doc = run("Hate groups grew over the past year.", Some("1998-03-03"));
+    assert_eq!(one(&doc, "the past year").key.as_deref(), Some("1997"));
+    // "for the past year" stays a duration
+    check(
+        "He has been held for the past year.",
+        &[("the past year", "DURATION", "P1Y")],
+    );
+    let doc = run("Attacks rose over the past year.", None);
+    assert_eq!(one(&doc, "the past year").attrs["status"], "unresolved");
+}
+
+#[test]
+fn a_moved_reference_time_places_later_weekdays() {
+    let text = "The Security Council on Dec. 11 ordered an embargo. Troops arrived Tuesday, \
+                and the king met the envoy Monday.";
+    check(
+        text,
+        &[
+            ("Dec. 11", "DATE", "2023-12-11"),
+            ("Tuesday", "DATE", "2023-12-12"),
+            ("Monday", "DATE", "2023-12-11"),
+        ],
+    );
+    // background dates leave the reference time at publication
+    for text in [
+        "Iran had condemned the invasion on Dec. 11. Troops arrived Tuesday.",
+        "Talks stalled since the vote on Dec. 11. Troops arrived Tuesday.",
+        "The Dec. 11 vote failed. Troops arrived Tuesday.",
+        "The Security Council on Nov. 20 ordered an embargo. Troops arrived Tuesday.",
+    ] {
+        let doc = run(text, Some(DCT));
+        assert_eq!(
+            one(&doc, "Tuesday").key.as_deref(),
+            Some("2023-12-19"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn solar_hijri_years_need_a_cue() {
+    check(
+        "The budget for 1402 SH was cut, and fighting resumed in Hamal 1402.",
+        &[
+            ("1402 SH", "DATE", "2023"),
+            ("Hamal 1402", "DATE", "2023-04"),
+        ],
+    );
+    let text = "On 3 Hamal 1402 schools opened; in the year 1401 of the solar hijri calendar they were shut.";
+    check(
+        text,
+        &[
+            ("3 Hamal 1402", "DATE", "2023-03-23"),
+            ("the year 1401", "DATE", "2022"),
+        ],
+    );
+    let doc = run("The budget for 1402 SH was cut.", Some(DCT));
+    let a = one(&doc, "1402 SH");
+    assert_eq!(a.attrs["status"], "range");
+    assert_eq!(a.attrs["from"], "2023-03-21");
+    assert_eq!(a.attrs["to"], "2024-03-19");
+    assert_eq!(a.attrs["note"], "1402 SH (solar hijri)");
+    // a bare number is a Gregorian year; "Hut" needs a year after it
+    check(
+        "Exports rose in 1402, traders said.",
+        &[("1402", "DATE", "1402")],
+    );
+    check(
+        "The Hut stood near the border in 2023.",
+        &[("2023", "DATE", "2023")],
     );
 }
