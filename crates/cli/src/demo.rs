@@ -137,6 +137,8 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
     println!("  spillover reports --db {db} --since 2024-06-01");
     println!("  spillover show {example} --db {db}");
     println!("  spillover duplicates --db {db}");
+    println!("  spillover place Kunduz");
+    println!("  spillover serve --db {db}        # JSON API on http://127.0.0.1:8080/api/");
     println!(
         "  spillover extract {}/text/<file>.txt --json",
         samples.display()

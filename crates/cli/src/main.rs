@@ -7,7 +7,9 @@ mod demo;
 mod eval;
 mod extract;
 mod ingest;
+mod place;
 mod reports;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -50,6 +52,10 @@ enum Command {
     GenCorpus(bench::GenCorpusArgs),
     /// Whole-process benchmark on a generated corpus: reports/s, MB/s, peak memory.
     Bench(bench::BenchArgs),
+    /// A place name's gazetteer candidates, ranked, with the resolver's reasons.
+    Place(place::PlaceArgs),
+    /// Serve the JSON API (and the dashboard) over a database.
+    Serve(serve::ServeArgs),
 }
 
 /// Restores the default SIGPIPE action, so `spillover reports | head` ends quietly
@@ -88,6 +94,8 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::GenCorpus(a) => bench::gen_corpus(a),
         Command::Bench(a) => bench::run(a),
+        Command::Place(a) => place::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,

@@ -13,13 +13,15 @@
 //! ```
 //!
 //! Stages live in a folder each: [`segment`] (sentences and tokens), [`dates`] (TIMEX3
-//! expressions resolved against the publication date), [`quantities`] (figures with
-//! bound, unit, subject and changes); entities, actors, places, claims and events as they
-//! arrive. [`link`] holds the
+//! expressions resolved against the publication date), [`places`] (toponyms resolved
+//! against the world gazetteer, with precision and distance to the nearest border),
+//! [`quantities`] (figures with bound, unit, subject and changes); entities, actors,
+//! claims and events as they arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
 pub mod dates;
 pub mod link;
+pub mod places;
 pub mod quantities;
 pub mod segment;
 
@@ -123,6 +125,7 @@ impl Pipeline {
             Box::new(segment::Segmenter),
             // Dates before quantities: numbers inside a date are not figures.
             Box::new(dates::TemporalTagger::new()),
+            Box::new(places::PlaceTagger::standard()),
             Box::new(quantities::QuantityTagger::new()),
         ])
         .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))

@@ -19,6 +19,8 @@ pub enum StoreError {
     BadQuery { query: String, message: String },
     #[error("id prefix {0:?} matches several reports; give more characters")]
     AmbiguousId(String),
+    #[error("bad cursor {0:?}: pass back a next_cursor exactly as returned")]
+    BadCursor(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     #[error(transparent)]

@@ -14,13 +14,15 @@
 //! assert_eq!(store.list_reports(&ReportQuery::default()).unwrap().len(), 0);
 //! ```
 
+mod cursor;
 mod error;
 mod model;
 mod sqlite;
 
 pub use error::StoreError;
 pub use model::{
-    Counts, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, StoredReport, StoredSpan,
+    Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SentenceText,
+    SpanQuery, SpanRecord, StoredReport, StoredSpan,
 };
 pub use sqlite::SqliteStore;
 
@@ -41,6 +43,25 @@ pub trait Store {
 
     /// One report with its text, sentences and spans; `id` may be a unique prefix (≥ 4 chars).
     fn get_report(&self, id: &str) -> Result<Option<StoredReport>, StoreError>;
+
+    /// One page of reports matching the query, newest first: publication date descending,
+    /// then most recently stored; undated reports last. `query.offset` is ignored; pass
+    /// the previous page's `next_cursor` as `cursor` instead (keyset paging, stable
+    /// under inserts). A full-text search keeps this order (no ranking), so its pages
+    /// are stable too. `query.limit` defaults to 50.
+    fn list_reports_page(
+        &self,
+        query: &ReportQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<ReportSummary>, StoreError>;
+
+    /// One page of the spans of a layer across reports, each with its report's id and
+    /// date, its text and its sentence; in the reports' newest-first order, and in text
+    /// order within a report.
+    fn list_spans(&self, query: &SpanQuery) -> Result<Page<SpanRecord>, StoreError>;
+
+    /// Reports per publication day, oldest first (undated reports are not counted).
+    fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError>;
 
     /// Table sizes, for summaries.
     fn counts(&self) -> Result<Counts, StoreError>;

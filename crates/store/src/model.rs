@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use spillover_doc::{Report, ReportId, Span};
+use spillover_doc::{Layer, Report, ReportId, Span};
 
 /// What `put_doc` did.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,4 +87,88 @@ pub struct NearDuplicate {
     pub other: String,
     pub other_title: Option<String>,
     pub similarity: f32,
+}
+
+/// One page of a listing, with the cursor that continues it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Opaque; pass it back to get the next page. `None` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Filters for listing the spans of one layer across reports.
+///
+/// Spans come newest report first (publication date, then most recently stored;
+/// undated reports last), and in text order within a report.
+#[derive(Debug, Clone)]
+pub struct SpanQuery {
+    /// The layer to list (one of [`Layer::ANNOTATED`](spillover_doc::Layer::ANNOTATED)).
+    pub layer: Layer,
+    /// Only spans with this label.
+    pub label: Option<String>,
+    /// Only spans with this registry key or normalised value.
+    pub key: Option<String>,
+    /// Only spans of reports published on or after this date.
+    pub since: Option<NaiveDate>,
+    /// Only spans of reports published on or before this date.
+    pub until: Option<NaiveDate>,
+    /// Only spans of this report (id or unique prefix of at least 4 hex digits).
+    pub report: Option<String>,
+    /// Page size.
+    pub limit: usize,
+    /// Where the previous page ended ([`Page::next_cursor`]).
+    pub cursor: Option<String>,
+}
+
+impl SpanQuery {
+    /// Every span of `layer`, first page of `limit`.
+    pub fn new(layer: Layer, limit: usize) -> SpanQuery {
+        SpanQuery {
+            layer,
+            label: None,
+            key: None,
+            since: None,
+            until: None,
+            report: None,
+            limit,
+            cursor: None,
+        }
+    }
+}
+
+/// A sentence of a report: its byte range and text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SentenceText {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A span of one layer with its report and the sentence around it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanRecord {
+    /// The report's id.
+    pub report: String,
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub layer: String,
+    pub start: usize,
+    pub end: usize,
+    /// `&report.text[start..end]`.
+    pub text: String,
+    pub label: String,
+    pub key: Option<String>,
+    pub component: String,
+    pub confidence: f32,
+    pub attrs: serde_json::Value,
+    /// The sentence holding the span, when one does.
+    pub sentence: Option<SentenceText>,
+}
+
+/// Reports published on one day.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DayCount {
+    pub date: NaiveDate,
+    pub reports: usize,
 }

@@ -1,9 +1,11 @@
 //! The SQLite backend.
 
 mod migrations;
+mod query;
 
 use crate::model::{
-    Counts, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, StoredReport, StoredSpan,
+    Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
+    SpanRecord, StoredReport, StoredSpan,
 };
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -29,6 +31,37 @@ impl SqliteStore {
             source,
         })?;
         Self::init(conn, true)
+    }
+
+    /// Opens an existing database for reading only, as the server's reader connections
+    /// do; the schema must be current (open it once with [`SqliteStore::open`] first).
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = Self::schema_version();
+        if found > known {
+            return Err(StoreError::SchemaTooNew { found, known });
+        }
+        if found < known {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::InvalidParameterName(format!(
+                    "schema version {found} is older than {known}; open it read-write once to migrate"
+                )),
+            });
+        }
+        Ok(SqliteStore { conn })
     }
 
     /// A private in-memory database, for tests and one-off extraction.
@@ -372,6 +405,22 @@ impl Store for SqliteStore {
             }
             _ => StoreError::Sqlite(e),
         })
+    }
+
+    fn list_reports_page(
+        &self,
+        query: &ReportQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<ReportSummary>, StoreError> {
+        self.list_reports_page_impl(query, cursor)
+    }
+
+    fn list_spans(&self, query: &SpanQuery) -> Result<Page<SpanRecord>, StoreError> {
+        self.list_spans_impl(query)
+    }
+
+    fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError> {
+        self.reports_per_day_impl()
     }
 
     fn get_report(&self, id: &str) -> Result<Option<StoredReport>, StoreError> {

@@ -1,0 +1,184 @@
+//! Name folding: the key under which every gazetteer name is stored and looked up.
+//!
+//! The rules, in order:
+//! 1. Unicode NFKD (compatibility decomposition: `ﬁ` → `fi`, Arabic presentation forms →
+//!    letters, no-break spaces → spaces).
+//! 2. Combining marks are dropped (`é` → `e`, `ё` → `е`, `أ` → `ا`, Arabic short vowels),
+//!    except the breve after a Cyrillic letter, so `й` and `ў` stay distinct from `и`, `у`.
+//! 3. Each remaining character is lowercased; then
+//!    - apostrophe-like marks (`'` `’` `‘` `ʼ` `ʻ` `ʿ` `ʾ` `` ` `` `´` …), tatweel, zero-width
+//!      and direction marks and the soft hyphen are dropped (`Qal'a` = `Qala`);
+//!    - ASCII punctuation, dashes, quotes, `·`, `№`, Arabic comma/semicolon/question mark and
+//!      whitespace become a space;
+//!    - `ł ø đ ð þ ß æ œ ı ə ħ ŧ ŀ` become `l o d d th ss ae oe i e h t l`;
+//!    - Arabic-script variants are unified: `ي ى` → `ی`, `ك` → `ک`, `ة ە ہ` → `ه`.
+//! 4. Runs of spaces collapse to one, leading and trailing spaces go, and inside a name of
+//!    three or more words the Persian ezafe words `i` and `e` are dropped, so
+//!    "Mazar-i-Sharif", "Mazar-e Sharif" and "Mazar Sharif" share the key `mazar sharif`.
+//!
+//! `scripts/build-gazetteer.py` implements the same function (`fold`); the data was keyed
+//! with it, so both must change together (and the format version with them).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters removed without leaving a word break.
+fn is_dropped(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}'
+            | '\u{2018}'
+            | '\u{201b}'
+            | '\u{02bc}'
+            | '\u{02bb}'
+            | '\u{02bd}'
+            | '\u{02be}'
+            | '\u{02bf}'
+            | '\u{02b9}'
+            | '`'
+            | '\u{00b4}'
+            | '\u{2032}'
+            | '\u{0640}'
+            | '\u{200b}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{feff}'
+            | '\u{00ad}'
+    )
+}
+
+/// Characters that become a word break (besides Unicode whitespace).
+fn is_separator(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '\u{2010}'
+                | '\u{2011}'
+                | '\u{2012}'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '\u{2015}'
+                | '\u{2212}'
+                | '\u{00ab}'
+                | '\u{00bb}'
+                | '\u{201c}'
+                | '\u{201d}'
+                | '\u{201e}'
+                | '\u{201a}'
+                | '\u{00b7}'
+                | '\u{2022}'
+                | '\u{2026}'
+                | '\u{2116}'
+                | '\u{060c}'
+                | '\u{061b}'
+                | '\u{061f}'
+                | '\u{066b}'
+                | '\u{066c}'
+                | '\u{06d4}'
+        )
+}
+
+/// One-to-many replacements for letters without a canonical decomposition.
+fn replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ı' => "i",
+        'ə' => "e",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ŀ' => "l",
+        '\u{064a}' | '\u{0649}' => "\u{06cc}",
+        '\u{0643}' => "\u{06a9}",
+        '\u{0629}' | '\u{06d5}' | '\u{06c1}' => "\u{0647}",
+        _ => return None,
+    })
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{052f}').contains(&c)
+}
+
+/// Fold a place name (or a span of text) to its gazetteer key.
+///
+/// ```
+/// use spillover_lexicon::gazetteer::fold;
+/// assert_eq!(fold("Mazar-i-Sharif"), fold("Mazar-e Sharif"));
+/// assert_eq!(fold("  Kondūz "), "konduz");
+/// assert_eq!(fold("Щёлково"), "щелково");
+/// assert_eq!(fold("Qal'a-ye Naw"), "qala ye naw");
+/// ```
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_base: Option<char> = None;
+    for ch in s.nfkd() {
+        if is_combining_mark(ch) {
+            if ch == '\u{0306}' && prev_base.is_some_and(is_cyrillic) {
+                out.push(ch);
+            }
+            continue;
+        }
+        prev_base = Some(ch);
+        for c in ch.to_lowercase() {
+            if is_dropped(c) {
+                continue;
+            }
+            if is_separator(c) || c.is_whitespace() {
+                out.push(' ');
+            } else if let Some(r) = replacement(c) {
+                out.push_str(r);
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    let tokens: Vec<&str> = out.split(' ').filter(|t| !t.is_empty()).collect();
+    let n = tokens.len();
+    let mut key = String::with_capacity(out.len());
+    for (i, t) in tokens.iter().enumerate() {
+        if n > 2 && i > 0 && i + 1 < n && (*t == "i" || *t == "e") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(t);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn gazetteer_fold_rules() {
+        assert_eq!(fold("Mazar-i-Sharif"), "mazar sharif");
+        assert_eq!(fold("Mazar-e Sharif"), "mazar sharif");
+        assert_eq!(fold("Mazār-e Sharīf"), "mazar sharif");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Düşənbə"), "dusenbe");
+        assert_eq!(fold("Ёлкино"), "елкино");
+        assert_eq!(fold("Йошкар-Ола"), fold("йошкар ола"));
+        assert_ne!(fold("й"), fold("и"));
+        assert_eq!(fold("St. Louis"), "st louis");
+        assert_eq!(fold("Afgʻoniston"), "afgoniston");
+        // Arabic vs Persian letter forms, harakat, tatweel, ZWNJ
+        assert_eq!(fold("كابل"), fold("کابل"));
+        assert_eq!(fold("قُنْدُز"), fold("قندز"));
+        assert_eq!(fold("نیم\u{200c}روز"), fold("نیمروز"));
+        assert_eq!(fold("\u{fe8e}"), fold("\u{0627}"));
+        // ezafe is only dropped inside names, never as the first or last word
+        assert_eq!(fold("e i"), "e i");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold(" - "), "");
+    }
+}

@@ -1,0 +1,100 @@
+//! Demonyms and country short names from `data/demonyms.tsv`: "Tajik", "Afghan",
+//! "Pakistani" → the country, for border phrases ("the Tajik-Afghan border") and as
+//! document context. A demonym that modifies an actor ("Afghan refugees") is not a place.
+
+use std::collections::HashMap;
+
+/// Why the demonym table could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DemonymError {
+    #[error("demonyms line {line}: {message}")]
+    Line { line: usize, message: String },
+}
+
+/// Lower-cased demonym or short name → alpha-3.
+#[derive(Debug, Clone, Default)]
+pub struct Demonyms {
+    adjective: HashMap<String, &'static str>,
+    short_name: HashMap<String, &'static str>,
+}
+
+fn leak(s: &str) -> &'static str {
+    // Country codes are few and live for the whole run; interning them by leaking keeps
+    // lookups allocation-free. The table is loaded once per process.
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+impl Demonyms {
+    /// The table shipped in `data/demonyms.tsv`.
+    pub fn builtin() -> Demonyms {
+        Demonyms::parse(include_str!("../../../../data/demonyms.tsv"))
+            .unwrap_or_else(|e| panic!("shipped demonym table is broken: {e}"))
+    }
+
+    /// Parses `alpha3 TAB adjectives TAB short names` lines; `#` starts a comment.
+    pub fn parse(tsv: &str) -> Result<Demonyms, DemonymError> {
+        let mut out = Demonyms::default();
+        for (i, line) in tsv.lines().enumerate() {
+            let line_no = i + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let err = |message: &str| DemonymError::Line {
+                line: line_no,
+                message: message.to_string(),
+            };
+            if cols.len() != 3 {
+                return Err(err("expected 3 tab-separated columns"));
+            }
+            let a3 = cols[0].trim();
+            if a3.len() != 3 || !a3.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(err("first column must be an ISO alpha-3 code"));
+            }
+            let a3 = leak(a3);
+            for adj in cols[1].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                out.adjective.insert(adj.to_lowercase(), a3);
+            }
+            for name in cols[2].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                out.short_name.insert(name.to_lowercase(), a3);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The country of a demonym ("Tajik", "Afghans", "Pakistani").
+    pub fn adjective(&self, word: &str) -> Option<&'static str> {
+        let w = word.to_lowercase();
+        if let Some(a3) = self.adjective.get(&w) {
+            return Some(a3);
+        }
+        w.strip_suffix('s')
+            .and_then(|s| self.adjective.get(s).copied())
+    }
+
+    /// The country of a demonym or a short name ("Tajik" or "Tajikistan").
+    pub fn country(&self, word: &str) -> Option<&'static str> {
+        self.adjective(word)
+            .or_else(|| self.short_name.get(&word.to_lowercase()).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_resolves_the_region() {
+        let d = Demonyms::builtin();
+        assert_eq!(d.adjective("Tajik"), Some("TJK"));
+        assert_eq!(d.adjective("Afghans"), Some("AFG"));
+        assert_eq!(d.country("Pakistan"), Some("PAK"));
+        assert_eq!(d.country("Kabul"), None);
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = Demonyms::parse("AFG\tAfghan\tAfghanistan\nxx\ty\tz\n").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+    }
+}

@@ -1,0 +1,813 @@
+//! Recognition and resolution of place mentions.
+
+use super::demonyms::Demonyms;
+use super::index::{BorderIndex, Candidate, FeatureKind, PlaceIndex};
+use crate::{Component, ComponentError};
+use serde_json::{json, Map, Value};
+use spillover_doc::{Annotation, Doc, Layer, Span, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+const COMPONENT: &str = "places";
+
+/// Population from which a town resolves without a locative cue.
+const TOWN_WITHOUT_CUE: u64 = 50_000;
+
+/// Words before a name that say "this is a place".
+const LOCATIVE_CUES: &[&str] = &[
+    "in", "near", "at", "from", "into", "across", "outside", "inside", "around", "toward",
+    "towards", "via", "through", "to", "between", "reached", "entered", "left", "visited",
+];
+
+/// Nouns that, before "of", introduce a place ("the town of Panj").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "region",
+    "capital",
+    "port",
+    "crossing",
+    "area",
+    "outskirts",
+    "suburb",
+    "oblast",
+    "county",
+    "valley",
+];
+
+/// Words after a name that make it a province or district ("Kunduz province").
+const ADMIN_NOUNS: &[&str] = &[
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "oblast",
+    "governorate",
+    "state",
+    "district",
+    "districts",
+];
+
+/// Direction adjectives that make a region of a country ("northern Afghanistan").
+const DIRECTIONS: &[(&str, &str)] = &[
+    ("northern", "north"),
+    ("southern", "south"),
+    ("eastern", "east"),
+    ("western", "west"),
+    ("central", "centre"),
+    ("northeastern", "north-east"),
+    ("north-eastern", "north-east"),
+    ("northwestern", "north-west"),
+    ("north-western", "north-west"),
+    ("southeastern", "south-east"),
+    ("south-eastern", "south-east"),
+    ("southwestern", "south-west"),
+    ("south-western", "south-west"),
+];
+
+/// Verbs that, right after a capital, make it stand for its government.
+const GOVERNMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "called",
+    "calls",
+    "warned",
+    "warns",
+    "demanded",
+    "demands",
+    "urged",
+    "urges",
+    "insists",
+    "insisted",
+    "claims",
+    "claimed",
+    "blamed",
+    "blames",
+    "announced",
+    "announces",
+    "wants",
+    "is",
+    "was",
+    "will",
+    "would",
+    "summoned",
+    "responded",
+];
+
+const BORDER_WORDS: &[&str] = &["border", "borders", "frontier", "boundary"];
+
+/// One resolved mention before it becomes an annotation.
+struct Mention {
+    span: Span,
+    label: &'static str,
+    key: String,
+    attrs: Map<String, Value>,
+    confidence: f32,
+}
+
+/// Why a candidate was chosen, for `spillover place`.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub candidate: Candidate,
+    pub score: f64,
+    pub reasons: Vec<String>,
+}
+
+/// The places stage. Cheap to clone: the reference data is shared.
+#[derive(Clone)]
+pub struct PlaceTagger {
+    index: Arc<dyn PlaceIndex>,
+    borders: Arc<dyn BorderIndex>,
+    demonyms: Arc<Demonyms>,
+    stopwords: Arc<HashSet<String>>,
+    boundary_names: Arc<Vec<(String, String, String)>>,
+}
+
+impl std::fmt::Debug for PlaceTagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlaceTagger").finish_non_exhaustive()
+    }
+}
+
+fn parse_stopwords(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn parse_boundary_names(text: &str) -> Vec<(String, String, String)> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            Some((
+                c.next()?.trim().to_lowercase(),
+                c.next()?.trim().to_string(),
+                c.next()?.trim().to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn lower(doc: &Doc, t: &Token) -> String {
+    doc.text()[t.span.start..t.span.end].to_lowercase()
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_connector(s: &str) -> bool {
+    matches!(
+        s,
+        "and"
+            | "of"
+            | "the"
+            | "al"
+            | "el"
+            | "e"
+            | "i"
+            | "ul"
+            | "ol"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "-"
+            | "–"
+            | "’"
+            | "'"
+    )
+}
+
+fn sorted_pair(a: &str, b: &str) -> (String, String) {
+    if a <= b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().asin()
+}
+
+/// Evidence around a mention, gathered before ranking.
+#[derive(Default, Clone)]
+struct Context {
+    locative: bool,
+    admin_noun_after: bool,
+    in_list: bool,
+}
+
+impl PlaceTagger {
+    /// A tagger over the given reference data, with the shipped demonym, stop-word and
+    /// boundary-name tables.
+    pub fn new(index: Arc<dyn PlaceIndex>, borders: Arc<dyn BorderIndex>) -> PlaceTagger {
+        PlaceTagger {
+            index,
+            borders,
+            demonyms: Arc::new(Demonyms::builtin()),
+            stopwords: Arc::new(parse_stopwords(include_str!(
+                "../../../../data/place-stopwords.txt"
+            ))),
+            boundary_names: Arc::new(parse_boundary_names(include_str!(
+                "../../../../data/boundary-names.tsv"
+            ))),
+        }
+    }
+
+    /// A tagger over the shipped gazetteer and boundaries (loaded once per process).
+    /// The data is embedded in the binary and validated by the lexicon's tests, so a
+    /// failure here is a broken build, not bad input.
+    pub fn standard() -> PlaceTagger {
+        let data =
+            super::reference_data().unwrap_or_else(|e| panic!("shipped reference data: {e}"));
+        PlaceTagger::new(Arc::clone(&data.places), Arc::clone(&data.borders))
+    }
+
+    /// Scores every candidate of `name` with no document context, best first, with the
+    /// reasons: what `spillover place NAME` prints.
+    pub fn explain(&self, name: &str) -> Vec<Explanation> {
+        let mut out: Vec<Explanation> = self
+            .index
+            .candidates(name)
+            .into_iter()
+            .map(|c| {
+                let (score, reasons) =
+                    self.score(&c, &Context::default(), &HashSet::new(), &HashSet::new());
+                Explanation {
+                    candidate: c,
+                    score,
+                    reasons,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    fn score(
+        &self,
+        c: &Candidate,
+        ctx: &Context,
+        countries: &HashSet<String>,
+        admin1s: &HashSet<String>,
+    ) -> (f64, Vec<String>) {
+        let mut reasons = Vec::new();
+        let mut score = match c.kind {
+            FeatureKind::Country => 10.0,
+            FeatureKind::Admin1 => 6.0,
+            FeatureKind::Capital => 5.0 + (c.population as f64 + 10.0).log10() * 0.5,
+            FeatureKind::City => (c.population as f64 + 10.0).log10(),
+        };
+        reasons.push(format!("{} (population {})", c.kind.as_str(), c.population));
+        if ctx.admin_noun_after && c.kind == FeatureKind::Admin1 {
+            score += 6.0;
+            reasons.push("followed by province/district".into());
+        }
+        if countries.contains(&c.country) {
+            score += 4.0;
+            reasons.push(format!("{} is named in the report", c.country));
+        }
+        if let Some(a1) = &c.admin1 {
+            if admin1s.contains(&a1.to_lowercase()) && c.kind != FeatureKind::Admin1 {
+                score += 3.0;
+                reasons.push(format!("its province {a1} is named in the report"));
+            }
+        }
+        (score, reasons)
+    }
+
+    /// Collects the place context of the whole report: countries named or implied by a
+    /// demonym, and province names.
+    fn doc_context(&self, doc: &Doc) -> (HashSet<String>, HashSet<String>) {
+        let mut countries = HashSet::new();
+        let mut admin1s = HashSet::new();
+        for t in doc.tokens() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = &doc.text()[t.span.start..t.span.end];
+            if !starts_upper(word) {
+                continue;
+            }
+            if let Some(a3) = self.demonyms.country(word) {
+                countries.insert(a3.to_string());
+                continue;
+            }
+            for c in self.index.candidates(word) {
+                match c.kind {
+                    FeatureKind::Country => {
+                        countries.insert(c.country.clone());
+                    }
+                    FeatureKind::Admin1 => {
+                        admin1s.insert(c.name.to_lowercase());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (countries, admin1s)
+    }
+
+    /// All place mentions of a doc, without adding them.
+    pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
+        let (countries, admin1s) = self.doc_context(doc);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for &sentence in doc.sentences() {
+            let toks = doc.tokens_in(sentence);
+            self.sentence_mentions(doc, toks, &countries, &admin1s, &mut mentions);
+        }
+        // A word the dates stage took ("In March", "on Sunday") is not a place.
+        let dates: Vec<Span> = doc.layer(Layer::Dates).iter().map(|a| a.span).collect();
+        mentions.retain(|m| m.label == "border" || !dates.iter().any(|d| d.overlaps(m.span)));
+        self.refine_by_proximity(&mut mentions);
+        mentions
+            .into_iter()
+            .map(|m| {
+                Annotation::new(m.span, m.label, COMPONENT, m.confidence)
+                    .with_key(m.key)
+                    .with_attrs(Value::Object(m.attrs))
+            })
+            .collect()
+    }
+
+    fn sentence_mentions(
+        &self,
+        doc: &Doc,
+        toks: &[Token],
+        countries: &HashSet<String>,
+        admin1s: &HashSet<String>,
+        out: &mut Vec<Mention>,
+    ) {
+        let text = doc.text();
+        let max_n = self.index.max_tokens().clamp(1, 8);
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((m, next)) = self.border_phrase(doc, toks, i) {
+                out.push(m);
+                i = next;
+                continue;
+            }
+            let first = &text[toks[i].span.start..toks[i].span.end];
+            if toks[i].kind != TokenKind::Word || !starts_upper(first) {
+                i += 1;
+                continue;
+            }
+            let mut found: Option<(usize, Vec<Candidate>)> = None;
+            for n in (1..=max_n).rev() {
+                let j = i + n - 1;
+                if j >= toks.len() {
+                    continue;
+                }
+                let last = &text[toks[j].span.start..toks[j].span.end];
+                if !starts_upper(last) {
+                    continue;
+                }
+                let inner_ok = toks[i..=j].iter().all(|t| {
+                    let w = &text[t.span.start..t.span.end];
+                    starts_upper(w) || is_connector(&w.to_lowercase())
+                });
+                if !inner_ok {
+                    continue;
+                }
+                let surface = &text[toks[i].span.start..toks[j].span.end];
+                if surface.contains('\n') {
+                    continue;
+                }
+                let cands = self.index.candidates(surface);
+                if !cands.is_empty() {
+                    found = Some((j, cands));
+                    break;
+                }
+            }
+            let Some((j, cands)) = found else {
+                i += 1;
+                continue;
+            };
+            let ctx = self.context(doc, toks, i, j);
+            let single = i == j;
+            let surface_lower = text[toks[i].span.start..toks[j].span.end].to_lowercase();
+            if single && self.stopwords.contains(&surface_lower) && !ctx.locative {
+                i = j + 1;
+                continue;
+            }
+            if let Some(m) = self.resolve(doc, toks, i, j, cands, &ctx, countries, admin1s) {
+                out.push(m);
+            }
+            i = j + 1;
+        }
+    }
+
+    fn context(&self, doc: &Doc, toks: &[Token], i: usize, j: usize) -> Context {
+        let prev = |k: usize| i.checked_sub(k).map(|p| lower(doc, &toks[p]));
+        let next = toks.get(j + 1).map(|t| lower(doc, t));
+        let p1 = prev(1);
+        let locative = p1.as_deref().is_some_and(|w| LOCATIVE_CUES.contains(&w))
+            || (p1.as_deref() == Some("of")
+                && prev(2).as_deref().is_some_and(|w| PLACE_NOUNS.contains(&w)));
+        let admin_noun_after = next.as_deref().is_some_and(|w| ADMIN_NOUNS.contains(&w))
+            || self.list_ends_in_admin_noun(doc, toks, j);
+        let in_list = matches!(p1.as_deref(), Some(",") | Some("and"))
+            || matches!(next.as_deref(), Some(",") | Some("and"));
+        Context {
+            locative,
+            admin_noun_after,
+            in_list,
+        }
+    }
+
+    /// "Badakhshan, Kunduz, and Takhar provinces": a list of capitalised names ending in a
+    /// plural province noun makes each of them a province.
+    fn list_ends_in_admin_noun(&self, doc: &Doc, toks: &[Token], j: usize) -> bool {
+        let text = doc.text();
+        let mut k = j + 1;
+        let mut steps = 0;
+        while k < toks.len() && steps < 12 {
+            let w = &text[toks[k].span.start..toks[k].span.end];
+            let wl = w.to_lowercase();
+            if wl == "provinces" || wl == "regions" || wl == "districts" {
+                return true;
+            }
+            if !(w == "," || wl == "and" || starts_upper(w)) {
+                return false;
+            }
+            k += 1;
+            steps += 1;
+        }
+        false
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(
+        &self,
+        doc: &Doc,
+        toks: &[Token],
+        i: usize,
+        j: usize,
+        cands: Vec<Candidate>,
+        ctx: &Context,
+        countries: &HashSet<String>,
+        admin1s: &HashSet<String>,
+    ) -> Option<Mention> {
+        let text = doc.text();
+        let n_cands = cands.len();
+        let mut scored: Vec<(f64, Vec<String>, Candidate)> = cands
+            .into_iter()
+            .map(|c| {
+                let (s, r) = self.score(&c, ctx, countries, admin1s);
+                (s, r, c)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best_score, why, best) = scored.first()?.clone();
+        // A small town needs a cue: a locative word, or a list of places in a country the
+        // report names. ("Khorasan province" is evidence for a province, not for a town of
+        // that name elsewhere.)
+        if best.kind == FeatureKind::City && best.population < TOWN_WITHOUT_CUE {
+            let evidence = ctx.locative || (ctx.in_list && countries.contains(&best.country));
+            if !evidence {
+                return None;
+            }
+        }
+        let runner_up = scored.get(1).map_or(0.0, |s| s.0);
+        let margin = (best_score - runner_up).max(0.0);
+        let confidence = (0.5 + margin / 10.0).min(0.99) as f32;
+
+        let mut span = Span {
+            start: toks[i].span.start,
+            end: toks[j].span.end,
+        };
+        let mut label = best.kind.as_str();
+        let mut precision = best.kind.precision();
+        let mut attrs = Map::new();
+        // "northern Afghanistan": a region of a country.
+        if best.kind == FeatureKind::Country {
+            if let Some(prev) = i.checked_sub(1) {
+                let w = lower(doc, &toks[prev]);
+                if let Some((_, dir)) = DIRECTIONS.iter().find(|(adj, _)| *adj == w) {
+                    span.start = toks[prev].span.start;
+                    label = "region";
+                    precision = "region";
+                    attrs.insert("direction".into(), json!(dir));
+                }
+            }
+            // "Tajikistan's southern borders": a border region.
+            let rest: Vec<String> = toks[j + 1..]
+                .iter()
+                .take(3)
+                .map(|t| lower(doc, t))
+                .collect();
+            if rest.len() >= 3
+                && (rest[0] == "’s" || rest[0] == "'s")
+                && BORDER_WORDS.contains(&rest[2].as_str())
+            {
+                if let Some((_, dir)) = DIRECTIONS.iter().find(|(adj, _)| *adj == rest[1]) {
+                    span.end = toks[j + 3].span.end;
+                    label = "border_region";
+                    precision = "border_region";
+                    attrs.insert("direction".into(), json!(dir));
+                }
+            }
+        }
+        // A capital that speaks or acts ("Islamabad has called on …"), or that is told,
+        // urged or handed something ("hand them over to Islamabad"), stands for its
+        // government.
+        if best.kind == FeatureKind::Capital {
+            let next = toks.get(j + 1).map(|t| lower(doc, t));
+            let p1 = i.checked_sub(1).map(|p| lower(doc, &toks[p]));
+            let p2 = i.checked_sub(2).map(|p| lower(doc, &toks[p]));
+            let subject = (i == 0 || matches!(p1.as_deref(), Some(",") | Some("“") | Some("\"")))
+                && next
+                    .as_deref()
+                    .is_some_and(|w| GOVERNMENT_VERBS.contains(&w));
+            let addressee = matches!(
+                p1.as_deref(),
+                Some("with" | "urged" | "accused" | "told" | "asked" | "pressed" | "blamed")
+            ) || (p1.as_deref() == Some("to") && p2.as_deref() == Some("over"));
+            if subject || addressee {
+                attrs.insert("role".into(), json!("government"));
+                attrs.insert("government_of".into(), json!(best.country));
+            }
+        }
+        attrs.insert("name".into(), json!(best.name));
+        attrs.insert("geonameid".into(), json!(best.geonameid));
+        attrs.insert("country".into(), json!(best.country));
+        attrs.insert("admin1".into(), json!(best.admin1));
+        attrs.insert("lat".into(), json!(best.lat));
+        attrs.insert("lon".into(), json!(best.lon));
+        attrs.insert("kind".into(), json!(best.kind.as_str()));
+        attrs.insert("precision".into(), json!(precision));
+        attrs.insert("candidates".into(), json!(n_cands));
+        attrs.insert("why".into(), json!(why));
+        if let Some(nb) = self.borders.nearest(best.lat, best.lon) {
+            attrs.insert("border_km".into(), json!((nb.km * 10.0).round() / 10.0));
+            attrs.insert(
+                "border_pair".into(),
+                json!(format!("{}-{}", nb.pair.0, nb.pair.1)),
+            );
+        }
+        let _ = text;
+        Some(Mention {
+            span,
+            label,
+            key: best.geonameid.to_string(),
+            attrs,
+            confidence,
+        })
+    }
+
+    /// Boundary phrases at token `i`: "Tajik-Afghan border", "Tajik–Afghan border",
+    /// "Iran's border with Pakistan", "the border between Iran and Pakistan",
+    /// "the Durand Line". Returns the mention and the next token index.
+    fn border_phrase(&self, doc: &Doc, toks: &[Token], i: usize) -> Option<(Mention, usize)> {
+        let text = doc.text();
+        let word = |k: usize| toks.get(k).map(|t| &text[t.span.start..t.span.end]);
+        let w0 = word(i)?;
+        // Named boundaries.
+        for (phrase, a, b) in self.boundary_names.iter() {
+            let n = phrase.split_whitespace().count();
+            if i + n <= toks.len() {
+                let surface = &text[toks[i].span.start..toks[i + n - 1].span.end];
+                if surface.to_lowercase() == *phrase {
+                    let span = Span {
+                        start: toks[i].span.start,
+                        end: toks[i + n - 1].span.end,
+                    };
+                    return Some((self.border_mention(span, a, b, "named boundary"), i + n));
+                }
+            }
+        }
+        // "Tajik-Afghan border" (one hyphenated token).
+        if let Some(bw) = word(i + 1) {
+            if BORDER_WORDS.contains(&bw.to_lowercase().as_str()) {
+                if let Some((l, r)) = w0.split_once(['-', '–']) {
+                    if let (Some(a), Some(b)) = (self.demonyms.country(l), self.demonyms.country(r))
+                    {
+                        if a != b {
+                            let span = Span {
+                                start: toks[i].span.start,
+                                end: toks[i + 1].span.end,
+                            };
+                            return Some((self.border_mention(span, a, b, "X-Y border"), i + 2));
+                        }
+                    }
+                }
+            }
+        }
+        // "Tajik – Afghan border" (three tokens).
+        if let (Some(dash), Some(r), Some(bw)) = (word(i + 1), word(i + 2), word(i + 3)) {
+            if (dash == "-" || dash == "–") && BORDER_WORDS.contains(&bw.to_lowercase().as_str())
+            {
+                if let (Some(a), Some(b)) = (self.demonyms.country(w0), self.demonyms.country(r)) {
+                    if a != b {
+                        let span = Span {
+                            start: toks[i].span.start,
+                            end: toks[i + 3].span.end,
+                        };
+                        return Some((self.border_mention(span, a, b, "X-Y border"), i + 4));
+                    }
+                }
+            }
+        }
+        // "Iran's border with Pakistan" / "Iran border with Pakistan".
+        if let Some(a) = self.demonyms.country(w0) {
+            let mut k = i + 1;
+            if matches!(word(k), Some("’s") | Some("'s")) {
+                k += 1;
+            }
+            if let (Some(bw), Some(with), Some(other)) = (word(k), word(k + 1), word(k + 2)) {
+                if BORDER_WORDS.contains(&bw.to_lowercase().as_str())
+                    && with.eq_ignore_ascii_case("with")
+                {
+                    if let Some(b) = self.demonyms.country(other) {
+                        if a != b {
+                            let span = Span {
+                                start: toks[i].span.start,
+                                end: toks[k + 2].span.end,
+                            };
+                            return Some((
+                                self.border_mention(span, a, b, "X's border with Y"),
+                                k + 3,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        // "border between Iran and Pakistan".
+        if BORDER_WORDS.contains(&w0.to_lowercase().as_str()) {
+            if let (Some(between), Some(x), Some(and), Some(y)) =
+                (word(i + 1), word(i + 2), word(i + 3), word(i + 4))
+            {
+                if between.eq_ignore_ascii_case("between") && and.eq_ignore_ascii_case("and") {
+                    if let (Some(a), Some(b)) = (self.demonyms.country(x), self.demonyms.country(y))
+                    {
+                        if a != b {
+                            let span = Span {
+                                start: toks[i].span.start,
+                                end: toks[i + 4].span.end,
+                            };
+                            return Some((
+                                self.border_mention(span, a, b, "border between X and Y"),
+                                i + 5,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn border_mention(&self, span: Span, a: &str, b: &str, why: &str) -> Mention {
+        let (a, b) = sorted_pair(a, b);
+        let key = format!("{a}-{b}");
+        let mut attrs = Map::new();
+        attrs.insert("name".into(), json!(format!("{a}–{b} border")));
+        attrs.insert("pair".into(), json!([a, b]));
+        attrs.insert("kind".into(), json!("border"));
+        attrs.insert("precision".into(), json!("border"));
+        attrs.insert("border_km".into(), json!(0.0));
+        attrs.insert("border_pair".into(), json!(key));
+        attrs.insert("why".into(), json!([why]));
+        if let Some((lat, lon)) = self.borders.reference_point(&a, &b) {
+            attrs.insert("lat".into(), json!(lat));
+            attrs.insert("lon".into(), json!(lon));
+        }
+        Mention {
+            span,
+            label: "border",
+            key,
+            attrs,
+            confidence: 0.9,
+        }
+    }
+
+    /// Second pass: where a name had several candidates, prefer the one near the report's
+    /// other places (a "Panj" next to "Khorog" is the Tajik town).
+    fn refine_by_proximity(&self, mentions: &mut [Mention]) {
+        let anchors: Vec<(f64, f64)> = mentions
+            .iter()
+            .filter(|m| m.attrs.get("candidates").and_then(Value::as_u64) == Some(1))
+            .filter(|m| m.attrs.get("precision").and_then(Value::as_str) == Some("point"))
+            .filter_map(|m| Some((m.attrs.get("lat")?.as_f64()?, m.attrs.get("lon")?.as_f64()?)))
+            .collect();
+        if anchors.is_empty() {
+            return;
+        }
+        let mut cache: HashMap<String, Vec<Candidate>> = HashMap::new();
+        for m in mentions.iter_mut() {
+            let ambiguous = m
+                .attrs
+                .get("candidates")
+                .and_then(Value::as_u64)
+                .unwrap_or(0)
+                > 1;
+            let is_point = m.attrs.get("precision").and_then(Value::as_str) == Some("point");
+            if !ambiguous || !is_point {
+                continue;
+            }
+            let Some(name) = m
+                .attrs
+                .get("name")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let cands = cache
+                .entry(name.clone())
+                .or_insert_with(|| self.index.candidates(&name));
+            let near = |c: &Candidate| {
+                anchors
+                    .iter()
+                    .map(|&a| haversine_km(a, (c.lat, c.lon)))
+                    .fold(f64::MAX, f64::min)
+            };
+            let current = (
+                m.attrs.get("lat").and_then(Value::as_f64).unwrap_or(0.0),
+                m.attrs.get("lon").and_then(Value::as_f64).unwrap_or(0.0),
+            );
+            let current_dist = anchors
+                .iter()
+                .map(|&a| haversine_km(a, current))
+                .fold(f64::MAX, f64::min);
+            if let Some(best) = cands
+                .iter()
+                .filter(|c| matches!(c.kind, FeatureKind::City | FeatureKind::Capital))
+                .min_by(|a, b| near(a).total_cmp(&near(b)))
+            {
+                // Switch only for a clearly closer namesake of some size.
+                if near(best) + 300.0 < current_dist && best.population >= 1_000 {
+                    m.attrs.insert("geonameid".into(), json!(best.geonameid));
+                    m.attrs.insert("country".into(), json!(best.country));
+                    m.attrs.insert("admin1".into(), json!(best.admin1));
+                    m.attrs.insert("lat".into(), json!(best.lat));
+                    m.attrs.insert("lon".into(), json!(best.lon));
+                    m.key = best.geonameid.to_string();
+                    if let Some(Value::Array(why)) = m.attrs.get_mut("why") {
+                        why.push(json!("near the report's other places"));
+                    }
+                    if let Some(nb) = self.borders.nearest(best.lat, best.lon) {
+                        m.attrs
+                            .insert("border_km".into(), json!((nb.km * 10.0).round() / 10.0));
+                        m.attrs.insert(
+                            "border_pair".into(),
+                            json!(format!("{}-{}", nb.pair.0, nb.pair.1)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Component for PlaceTagger {
+    fn name(&self) -> &'static str {
+        COMPONENT
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        for a in self.annotate(doc) {
+            doc.add(Layer::Places, a)
+                .map_err(|source| ComponentError::Span {
+                    component: COMPONENT,
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,468 @@
+//! The `/api` handlers and the route table they are served from.
+
+use crate::csv;
+use crate::error::ApiError;
+use crate::params::{Params, RawQuery};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, MethodRouter};
+use axum::Json;
+use serde::Serialize;
+use serde_json::{json, Value};
+use spillover_doc::{Layer, Report};
+use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptions};
+use spillover_pipeline::link;
+use spillover_store::{
+    NearDuplicate, PutOutcome, ReportQuery, ReportSummary, SpanQuery, SpanRecord, Store,
+    StoredReport,
+};
+use std::collections::BTreeMap;
+
+/// Largest accepted request body (`POST /api/reports`), in bytes.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The OpenAPI 3.1 description of this API, served at `/api/openapi.json`.
+pub const OPENAPI_JSON: &str = include_str!("../openapi.json");
+
+/// Report listings: default and largest page.
+const REPORTS_LIMIT: (usize, usize) = (50, 500);
+/// Span listings as JSON: default and largest page.
+const SPANS_JSON_LIMIT: (usize, usize) = (50, 1_000);
+/// Span exports (JSON Lines, CSV): default and largest page.
+const SPANS_EXPORT_LIMIT: (usize, usize) = (1_000, 10_000);
+
+/// Every API route: path, method, handler. The router is built from this table and the
+/// OpenAPI test checks the description against it.
+pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
+    use axum::routing::post;
+    vec![
+        ("/api/reports", Method::GET, get(list_reports)),
+        ("/api/reports", Method::POST, post(post_report)),
+        ("/api/reports/{id}", Method::GET, get(get_report)),
+        ("/api/spans", Method::GET, get(list_spans)),
+        ("/api/duplicates", Method::GET, get(duplicates)),
+        ("/api/stats", Method::GET, get(stats)),
+        ("/api/openapi.json", Method::GET, get(openapi)),
+    ]
+}
+
+#[derive(Serialize)]
+struct ReportList {
+    reports: Vec<ReportSummary>,
+    next_cursor: Option<String>,
+}
+
+async fn list_reports(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Json<ReportList>, ApiError> {
+    let p = Params::parse(raw, &["q", "since", "until", "outlet", "limit", "cursor"])?;
+    let (since, until) = p.range()?;
+    let query = ReportQuery {
+        search: p.string("q"),
+        since,
+        until,
+        outlet: p.string("outlet"),
+        limit: Some(p.limit(REPORTS_LIMIT.0, REPORTS_LIMIT.1)?),
+        offset: 0,
+    };
+    let cursor = p.string("cursor");
+    let page = state
+        .read(move |store| Ok(store.list_reports_page(&query, cursor.as_deref())?))
+        .await?;
+    Ok(Json(ReportList {
+        reports: page.items,
+        next_cursor: page.next_cursor,
+    }))
+}
+
+/// One span of a report as the report view shows it.
+#[derive(Serialize)]
+struct ReportSpan<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: &'a str,
+    key: Option<&'a str>,
+    component: &'a str,
+    confidence: f32,
+    attrs: &'a Value,
+}
+
+/// The JSON of one stored report: metadata, text, sentences, spans per layer, duplicates.
+fn report_json(stored: &StoredReport) -> Result<Value, ApiError> {
+    let r: &Report = &stored.report;
+    let mut layers: BTreeMap<&str, Vec<ReportSpan>> = Layer::ANNOTATED
+        .iter()
+        .map(|l| (l.as_str(), Vec::new()))
+        .collect();
+    for s in &stored.spans {
+        let text = r.text.get(s.span.start..s.span.end).ok_or_else(|| {
+            ApiError::Internal(format!(
+                "span {}..{} outside report {}",
+                s.span.start, s.span.end, r.id
+            ))
+        })?;
+        layers
+            .entry(s.layer.as_str())
+            .or_default()
+            .push(ReportSpan {
+                start: s.span.start,
+                end: s.span.end,
+                text,
+                label: &s.label,
+                key: s.key.as_deref(),
+                component: &s.component,
+                confidence: s.confidence,
+                attrs: &s.attrs,
+            });
+    }
+    let sentences: Vec<Value> = stored
+        .sentences
+        .iter()
+        .map(|s| json!({"start": s.start, "end": s.end}))
+        .collect();
+    let near: Vec<Value> = stored
+        .near_duplicates
+        .iter()
+        .map(|(id, sim)| json!({"id": id, "similarity": sim}))
+        .collect();
+    Ok(json!({
+        "id": r.id.0,
+        "title": r.title,
+        "url": r.url,
+        "outlet": r.outlet,
+        "published": r.published,
+        "published_origin": r.published_origin,
+        "language": r.language,
+        "format": r.format,
+        "origin": r.origin,
+        "ingested_at": stored.ingested_at,
+        "bytes": r.text.len(),
+        "text": r.text,
+        "sentences": sentences,
+        "layers": layers,
+        "near_duplicates": near,
+    }))
+}
+
+async fn get_report(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    raw: RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    Params::parse(raw, &[])?;
+    let shown: String = id.chars().take(80).collect();
+    state
+        .read(move |store| match store.get_report(&id)? {
+            Some(stored) => report_json(&stored).map(Json),
+            None => Err(ApiError::NotFound(format!(
+                "no report with id or unique prefix {shown:?} (a prefix needs at least 4 hex digits)"
+            ))),
+        })
+        .await
+}
+
+#[derive(Serialize)]
+struct SpanList {
+    layer: &'static str,
+    spans: Vec<SpanRecord>,
+    next_cursor: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+async fn list_spans(State(state): State<AppState>, raw: RawQuery) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        raw,
+        &[
+            "layer", "label", "key", "since", "until", "report", "limit", "cursor", "format",
+        ],
+    )?;
+    let names = || {
+        Layer::ANNOTATED
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let layer = match p.str("layer") {
+        None => {
+            return Err(ApiError::BadRequest(format!(
+                "layer is required: one of {}",
+                names()
+            )))
+        }
+        Some(name) => Layer::parse(name)
+            .filter(|l| Layer::ANNOTATED.contains(l))
+            .ok_or_else(|| {
+                ApiError::BadRequest(format!("unknown layer {name:?}: one of {}", names()))
+            })?,
+    };
+    let format = match p.str("format") {
+        None | Some("json") => Format::Json,
+        Some("jsonl") => Format::Jsonl,
+        Some("csv") => Format::Csv,
+        Some(other) => {
+            return Err(ApiError::BadRequest(format!(
+                "format={other:?}: one of json, jsonl, csv"
+            )))
+        }
+    };
+    let (default, max) = if format == Format::Json {
+        SPANS_JSON_LIMIT
+    } else {
+        SPANS_EXPORT_LIMIT
+    };
+    let (since, until) = p.range()?;
+    let query = SpanQuery {
+        layer,
+        label: p.string("label"),
+        key: p.string("key"),
+        since,
+        until,
+        report: p.string("report"),
+        limit: p.limit(default, max)?,
+        cursor: p.string("cursor"),
+    };
+    let page = state
+        .read(move |store| Ok(store.list_spans(&query)?))
+        .await?;
+    let mut response = match format {
+        Format::Json => Json(SpanList {
+            layer: layer.as_str(),
+            spans: page.items,
+            next_cursor: page.next_cursor.clone(),
+        })
+        .into_response(),
+        Format::Jsonl => {
+            let mut body = String::new();
+            for s in &page.items {
+                let line = serde_json::to_string(s)
+                    .map_err(|e| ApiError::Internal(format!("encoding a span: {e}")))?;
+                body.push_str(&line);
+                body.push('\n');
+            }
+            ([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response()
+        }
+        Format::Csv => {
+            let disposition = format!("attachment; filename=\"spillover-{}.csv\"", layer.as_str());
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                csv::spans(&page.items),
+            )
+                .into_response()
+        }
+    };
+    if let Some(c) = page.next_cursor {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            response.headers_mut().insert("x-next-cursor", v);
+        }
+    }
+    Ok(response)
+}
+
+#[derive(Serialize)]
+struct DuplicateList {
+    duplicates: Vec<NearDuplicate>,
+}
+
+async fn duplicates(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Json<DuplicateList>, ApiError> {
+    Params::parse(raw, &[])?;
+    let duplicates = state.read(|store| Ok(store.near_duplicates()?)).await?;
+    Ok(Json(DuplicateList { duplicates }))
+}
+
+async fn stats(State(state): State<AppState>, raw: RawQuery) -> Result<Json<Value>, ApiError> {
+    Params::parse(raw, &[])?;
+    state
+        .read(|store| {
+            let counts = store.counts()?;
+            let days = store.reports_per_day()?;
+            let mut layers: BTreeMap<&str, usize> =
+                Layer::ANNOTATED.iter().map(|l| (l.as_str(), 0)).collect();
+            for (name, n) in &counts.per_layer {
+                layers.insert(name.as_str(), *n);
+            }
+            let dated: usize = days.iter().map(|d| d.reports).sum();
+            Ok(Json(json!({
+                "reports": counts.reports,
+                "undated_reports": counts.reports.saturating_sub(dated),
+                "sentences": counts.sentences,
+                "spans": counts.spans,
+                "near_duplicate_links": counts.near_duplicate_links,
+                "layers": layers,
+                "reports_per_day": days,
+            })))
+        })
+        .await
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI_JSON).into_response()
+}
+
+/// The bearer token of an `Authorization` header, if it has one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+}
+
+/// Origin recorded for reports submitted over HTTP.
+const ORIGIN: &str = "api";
+
+/// The report a request body describes, by its content type.
+fn body_report(content_type: &str, body: &[u8]) -> Result<Report, ApiError> {
+    let opts = IngestOptions::default();
+    let utf8 = || {
+        std::str::from_utf8(body)
+            .map_err(|e| ApiError::BadRequest(format!("body is not UTF-8: {e}")))
+    };
+    let report = match content_type {
+        "text/plain" => text_report(utf8()?, ORIGIN, &opts),
+        "text/html" => {
+            html_report(utf8()?, ORIGIN, &opts).map_err(|e| ApiError::BadRequest(e.to_string()))?
+        }
+        "application/json" => parse_jsonl_record(ORIGIN, body, &opts)
+            .map_err(|e| ApiError::BadRequest(e.to_string()))?,
+        other => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "content type {other:?}: send text/plain, text/html or application/json"
+            )))
+        }
+    };
+    if report.text.trim().is_empty() {
+        return Err(ApiError::BadRequest("the report has no text".into()));
+    }
+    Ok(report)
+}
+
+async fn post_report(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    // The token is checked before the body is read: a refused client sends nothing big.
+    state.authorize(bearer(request.headers()))?;
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let body = Bytes::from_request(request, &state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::TooLarge(format!("the body is over {MAX_BODY_BYTES} bytes"))
+            } else {
+                ApiError::BadRequest(rejection.body_text())
+            }
+        })?;
+    let report = body_report(&content_type, &body)?;
+    let id = report.id.0.clone();
+    let outcome = state
+        .write(move |store, pipeline| {
+            if store.contains(&report.id)? {
+                return Ok(PutOutcome::AlreadyStored);
+            }
+            let signature = link::signature(&report.text);
+            let doc = pipeline
+                .run(report)
+                .map_err(|e| ApiError::Internal(format!("pipeline failed: {e}")))?;
+            Ok(store.put_doc(&doc, &signature)?)
+        })
+        .await?;
+    let location = format!("/api/reports/{id}");
+    Ok(match outcome {
+        PutOutcome::Stored { near_duplicates } => {
+            let near: Vec<Value> = near_duplicates
+                .iter()
+                .map(|(other, sim)| json!({"id": other.0, "similarity": sim}))
+                .collect();
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location.clone())],
+                Json(json!({"id": id, "url": location, "near_duplicates": near})),
+            )
+                .into_response()
+        }
+        PutOutcome::AlreadyStored => (
+            StatusCode::OK,
+            Json(json!({"id": id, "url": location, "already_stored": true})),
+        )
+            .into_response(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_tokens() {
+        let mut h = HeaderMap::new();
+        assert_eq!(bearer(&h), None);
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer abc"),
+        );
+        assert_eq!(bearer(&h), Some("abc"));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("bearer  abc "),
+        );
+        assert_eq!(bearer(&h), Some("abc"));
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
+        assert_eq!(bearer(&h), None);
+    }
+
+    #[test]
+    fn bodies_by_content_type() {
+        let r = body_report("text/plain", b"Guards clashed near Panj.").unwrap();
+        assert_eq!(r.text, "Guards clashed near Panj.");
+        let r = body_report(
+            "application/json",
+            br#"{"text": "Guards clashed.", "title": "Clash", "published": "2024-03-04"}"#,
+        )
+        .unwrap();
+        assert_eq!(r.title.as_deref(), Some("Clash"));
+        assert_eq!(
+            r.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-04")
+        );
+        assert!(matches!(
+            body_report("application/json", b"{}"),
+            Err(ApiError::BadRequest(_))
+        ));
+        assert!(matches!(
+            body_report("text/plain", b"  "),
+            Err(ApiError::BadRequest(_))
+        ));
+        assert!(matches!(
+            body_report("image/png", b"x"),
+            Err(ApiError::UnsupportedMediaType(_))
+        ));
+        assert!(matches!(
+            body_report("text/plain", &[0xff, 0xfe]),
+            Err(ApiError::BadRequest(_))
+        ));
+    }
+}

@@ -1,0 +1,94 @@
+//! The CSV form of span listings (RFC 4180: comma-separated, CRLF line ends, fields
+//! quoted when they hold a comma, a quote or a line break).
+
+use spillover_store::SpanRecord;
+
+/// The header row, in order. Documented in `docs/API.md`.
+pub const SPAN_COLUMNS: [&str; 15] = [
+    "report_id",
+    "published",
+    "outlet",
+    "layer",
+    "start",
+    "end",
+    "text",
+    "label",
+    "key",
+    "component",
+    "confidence",
+    "sentence_start",
+    "sentence_end",
+    "sentence",
+    "attrs",
+];
+
+fn field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+fn row(out: &mut String, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, v);
+    }
+    out.push_str("\r\n");
+}
+
+/// The header and one row per span.
+pub fn spans(records: &[SpanRecord]) -> String {
+    let mut out = String::new();
+    row(&mut out, &SPAN_COLUMNS);
+    for r in records {
+        let published = r.published.map(|d| d.to_string()).unwrap_or_default();
+        let (s_start, s_end, s_text) = match &r.sentence {
+            Some(s) => (s.start.to_string(), s.end.to_string(), s.text.as_str()),
+            None => (String::new(), String::new(), ""),
+        };
+        let attrs = if r.attrs.is_null() {
+            String::new()
+        } else {
+            r.attrs.to_string()
+        };
+        row(
+            &mut out,
+            &[
+                &r.report,
+                &published,
+                r.outlet.as_deref().unwrap_or(""),
+                &r.layer,
+                &r.start.to_string(),
+                &r.end.to_string(),
+                &r.text,
+                &r.label,
+                r.key.as_deref().unwrap_or(""),
+                &r.component,
+                &r.confidence.to_string(),
+                &s_start,
+                &s_end,
+                s_text,
+                &attrs,
+            ],
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        let mut out = String::new();
+        row(&mut out, &["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
+        assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+}

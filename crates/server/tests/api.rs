@@ -1,0 +1,546 @@
+//! The API over HTTP against a real server on loopback, with the sample reports
+//! ingested the way `spillover ingest` does it.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// One read-only server over the samples, shared by the read tests.
+fn samples_server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let db = fresh_db("api-samples");
+        let stored = ingest(&db, &[samples()]);
+        assert!(stored >= 20, "only {stored} sample reports stored");
+        Server::start(&db, None)
+    })
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn lists_searches_and_pages_reports() {
+    let s = samples_server();
+    let stats = get_json(s, "/api/stats");
+    let total = stats["reports"].as_u64().expect("reports") as usize;
+    let all = get_json(s, "/api/reports?limit=500");
+    assert_eq!(ids(&all).len(), total);
+    assert!(all["next_cursor"].is_null());
+    // Newest first: dated reports by date descending, undated last.
+    let dates: Vec<Option<&str>> = all["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| r["published"].as_str())
+        .collect();
+    let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert!(dates[dated.len()..].iter().all(Option::is_none));
+
+    // Pages: no overlap, all seen, same order as one big page.
+    let half = total.div_ceil(2);
+    let first = get_json(s, &format!("/api/reports?limit={half}"));
+    let cursor = first["next_cursor"].as_str().expect("a next page");
+    let second = get_json(s, &format!("/api/reports?limit={half}&cursor={cursor}"));
+    assert!(second["next_cursor"].is_null());
+    let mut paged = ids(&first);
+    paged.extend(ids(&second));
+    assert_eq!(paged, ids(&all));
+    assert_eq!(paged.iter().collect::<HashSet<_>>().len(), total);
+
+    // Search, with snippet; terms FTS5 cannot parse still work.
+    let found = get_json(s, "/api/reports?q=Torkham");
+    assert!(!ids(&found).is_empty());
+    assert!(found["reports"][0]["snippet"]
+        .as_str()
+        .expect("snippet")
+        .contains('['));
+    let odd = get_json(s, "/api/reports?q=U.S.%20%22");
+    assert!(odd["reports"].is_array());
+    let none = get_json(s, "/api/reports?q=zzzyyyxxx");
+    assert!(ids(&none).is_empty());
+
+    // Filters: date range and outlet.
+    let ranged = get_json(
+        s,
+        "/api/reports?since=2024-01-01&until=2024-06-30&limit=500",
+    );
+    for r in ranged["reports"].as_array().expect("reports") {
+        let d = r["published"].as_str().expect("dated");
+        assert!(("2024-01-01"..="2024-06-30").contains(&d), "{d}");
+    }
+    assert!(!ids(&ranged).is_empty() && ids(&ranged).len() < total);
+    let outlet = all["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .find_map(|r| r["outlet"].as_str())
+        .expect("some report names an outlet");
+    let by_outlet = get_json(
+        s,
+        &format!(
+            "/api/reports?outlet={}&limit=500",
+            outlet.replace(' ', "%20")
+        ),
+    );
+    assert!(by_outlet["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .all(|r| r["outlet"] == outlet));
+    // Empty parameters count as absent.
+    assert_eq!(
+        ids(&get_json(s, "/api/reports?q=&since=&limit=500")).len(),
+        total
+    );
+}
+
+#[test]
+fn one_report_with_spans_that_point_into_its_text() {
+    let s = samples_server();
+    let all = get_json(s, "/api/reports?limit=500");
+    let mut layers_seen = HashSet::new();
+    for id in ids(&all) {
+        let r = get_json(s, &format!("/api/reports/{id}"));
+        assert_eq!(r["id"], id.as_str());
+        let text = r["text"].as_str().expect("text");
+        for sentence in r["sentences"].as_array().expect("sentences") {
+            let (a, b) = (
+                sentence["start"].as_u64().expect("start") as usize,
+                sentence["end"].as_u64().expect("end") as usize,
+            );
+            assert!(text.get(a..b).is_some());
+        }
+        for (layer, spans) in r["layers"].as_object().expect("layers") {
+            for span in spans.as_array().expect("spans") {
+                let a = span["start"].as_u64().expect("start") as usize;
+                let b = span["end"].as_u64().expect("end") as usize;
+                assert_eq!(span["text"].as_str(), text.get(a..b), "{id} {layer}");
+                for field in ["label", "component", "confidence"] {
+                    assert!(!span[field].is_null(), "{field}");
+                }
+                layers_seen.insert(layer.clone());
+            }
+        }
+        assert!(r["near_duplicates"].is_array());
+    }
+    assert!(layers_seen.contains("dates") && layers_seen.contains("quantities"));
+    // A unique prefix works; the seed repost is linked as a near-duplicate.
+    let id = &ids(&all)[0];
+    let by_prefix = get_json(s, &format!("/api/reports/{}", &id[..8]));
+    assert_eq!(by_prefix["id"], id.as_str());
+    let dups = get_json(s, "/api/duplicates");
+    let link = &dups["duplicates"][0];
+    assert!(link["similarity"].as_f64().expect("similarity") >= 0.6);
+    let report = get_json(
+        s,
+        &format!("/api/reports/{}", link["report"].as_str().expect("id")),
+    );
+    assert!(report["near_duplicates"]
+        .as_array()
+        .expect("near")
+        .iter()
+        .any(|n| n["id"] == link["other"]));
+}
+
+#[test]
+fn spans_as_json_jsonl_and_csv() {
+    let s = samples_server();
+    let stats = get_json(s, "/api/stats");
+    for layer in ["dates", "quantities"] {
+        let n = stats["layers"][layer].as_u64().expect("count") as usize;
+        assert!(n > 0, "{layer}");
+        // JSON, paged through.
+        let mut seen = Vec::new();
+        let mut cursor = String::new();
+        loop {
+            let v = get_json(
+                s,
+                &format!("/api/spans?layer={layer}&limit=7&cursor={cursor}"),
+            );
+            assert_eq!(v["layer"], layer);
+            for span in v["spans"].as_array().expect("spans") {
+                let sentence = span["sentence"]["text"].as_str().expect("sentence");
+                assert!(sentence.contains(span["text"].as_str().expect("text")));
+                assert_eq!(span["layer"], layer);
+                seen.push((
+                    span["report"].as_str().expect("report").to_string(),
+                    span["start"].as_u64().expect("start"),
+                ));
+            }
+            match v["next_cursor"].as_str() {
+                Some(c) => cursor = c.to_string(),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), n, "{layer}");
+        assert_eq!(seen.iter().collect::<HashSet<_>>().len(), n);
+
+        // JSON Lines: the same spans in the same order.
+        let (status, ct, body) = get(s, &format!("/api/spans?layer={layer}&format=jsonl"));
+        assert_eq!(status, 200);
+        assert!(ct.starts_with("application/x-ndjson"), "{ct}");
+        let lines: Vec<Value> = body
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("jsonl line"))
+            .collect();
+        assert_eq!(lines.len(), n);
+        let jsonl: Vec<(String, u64)> = lines
+            .iter()
+            .map(|v| {
+                (
+                    v["report"].as_str().expect("report").to_string(),
+                    v["start"].as_u64().expect("start"),
+                )
+            })
+            .collect();
+        assert_eq!(jsonl, seen);
+
+        // CSV: header, one row per span; the text column is the span's text.
+        let (status, ct, body) = get(s, &format!("/api/spans?layer={layer}&format=csv"));
+        assert_eq!(status, 200);
+        assert!(ct.starts_with("text/csv"), "{ct}");
+        let rows = parse_csv(&body);
+        assert_eq!(rows[0], spillover_server::SPAN_COLUMNS);
+        assert_eq!(rows.len(), n + 1);
+        let col = |name: &str| rows[0].iter().position(|c| c == name).expect("column");
+        for (row, line) in rows[1..].iter().zip(&lines) {
+            assert_eq!(
+                row[col("report_id")],
+                line["report"].as_str().expect("report")
+            );
+            assert_eq!(row[col("text")], line["text"].as_str().expect("text"));
+            assert_eq!(
+                row[col("sentence")],
+                line["sentence"]["text"].as_str().expect("sentence")
+            );
+            assert_eq!(row[col("layer")], layer);
+        }
+    }
+    // Cursor header on exports; filters.
+    let resp = client()
+        .get(s.url("/api/spans?layer=quantities&format=csv&limit=2"))
+        .send()
+        .expect("request");
+    let cursor = resp
+        .headers()
+        .get("x-next-cursor")
+        .expect("cursor header")
+        .to_str()
+        .expect("ascii")
+        .to_string();
+    let next = get_json(
+        s,
+        &format!("/api/spans?layer=quantities&limit=2&cursor={cursor}"),
+    );
+    assert_eq!(next["spans"].as_array().expect("spans").len(), 2);
+    let one = get_json(s, "/api/spans?layer=dates&limit=1");
+    let report = one["spans"][0]["report"]
+        .as_str()
+        .expect("report")
+        .to_string();
+    let label = one["spans"][0]["label"]
+        .as_str()
+        .expect("label")
+        .to_string();
+    let of_report = get_json(
+        s,
+        &format!(
+            "/api/spans?layer=dates&report={}&label={label}&limit=1000",
+            &report[..6]
+        ),
+    );
+    let spans = of_report["spans"].as_array().expect("spans");
+    assert!(!spans.is_empty());
+    assert!(spans
+        .iter()
+        .all(|v| v["report"] == report.as_str() && v["label"] == label.as_str()));
+    let ranged = get_json(
+        s,
+        "/api/spans?layer=dates&since=2024-01-01&until=2024-12-31&limit=1000",
+    );
+    for v in ranged["spans"].as_array().expect("spans") {
+        let d = v["published"].as_str().expect("dated");
+        assert!(d.starts_with("2024-"), "{d}");
+    }
+}
+
+/// A small RFC 4180 reader for the test.
+fn parse_csv(body: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn errors_are_json_with_stable_codes() {
+    let s = samples_server();
+    let cases = [
+        ("/api/reports/ffffffffffff", 404, "not_found"),
+        ("/api/reports/zz", 404, "not_found"),
+        ("/api/nothing-here", 404, "not_found"),
+        ("/api", 404, "not_found"),
+        ("/api/reports?limit=0", 400, "bad_request"),
+        ("/api/reports?limit=abc", 400, "bad_request"),
+        ("/api/reports?since=yesterday", 400, "bad_request"),
+        (
+            "/api/reports?since=2024-02-01&until=2024-01-01",
+            400,
+            "bad_request",
+        ),
+        ("/api/reports?cursor=not-a-cursor", 400, "bad_request"),
+        ("/api/reports?colour=red", 400, "bad_request"),
+        ("/api/reports?limit=1&limit=2", 400, "bad_request"),
+        ("/api/spans", 400, "bad_request"),
+        ("/api/spans?layer=tokens", 400, "bad_request"),
+        ("/api/spans?layer=dates&format=xml", 400, "bad_request"),
+        ("/api/spans?layer=dates&limit=5000", 400, "bad_request"),
+        ("/api/spans?layer=dates&cursor=00", 400, "bad_request"),
+    ];
+    for (path, status, code) in cases {
+        let (got, ct, body) = get(s, path);
+        assert_error(got, &ct, &body, status, code);
+    }
+    let resp = client()
+        .delete(s.url("/api/stats"))
+        .send()
+        .expect("request");
+    let status = resp.status().as_u16();
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert_error(
+        status,
+        &ct,
+        &resp.text().expect("body"),
+        405,
+        "method_not_allowed",
+    );
+    // The placeholder page.
+    let (status, ct, body) = get(s, "/");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/html") && body.contains("dashboard is coming"));
+    let (status, _, _) = get(s, "/assets/app.js");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn posting_needs_a_token_and_stores_once() {
+    let s = samples_server();
+    let text = "Guards clashed with smugglers near Panj on 3 March 2024. Two guards were wounded.";
+    // A read-only server refuses, token or not.
+    for auth in [None, Some("Bearer x")] {
+        let mut req = client()
+            .post(s.url("/api/reports"))
+            .header("content-type", "text/plain")
+            .body(text);
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        let resp = req.send().expect("request");
+        let status = resp.status().as_u16();
+        assert_error(
+            status,
+            "application/json",
+            &resp.text().expect("body"),
+            403,
+            "forbidden",
+        );
+    }
+
+    let db = fresh_db("api-post");
+    let w = Server::start(&db, Some("s3cret"));
+    let post = |auth: Option<&str>, ct: &str, body: Vec<u8>| {
+        let mut req = client()
+            .post(w.url("/api/reports"))
+            .header("content-type", ct)
+            .body(body);
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        let resp = req.send().expect("request");
+        let status = resp.status().as_u16();
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = resp.text().expect("body");
+        (status, location, body)
+    };
+    for auth in [
+        None,
+        Some("Bearer wrong"),
+        Some("Bearer s3cre"),
+        Some("Basic s3cret"),
+    ] {
+        let (status, _, body) = post(auth, "text/plain", text.into());
+        assert_error(status, "application/json", &body, 403, "forbidden");
+    }
+    let (status, location, body) = post(Some("Bearer s3cret"), "text/plain", text.into());
+    assert_eq!(status, 201, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("json");
+    let id = v["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        location.as_deref(),
+        Some(format!("/api/reports/{id}").as_str())
+    );
+    let (status, _, body) = post(
+        Some("Bearer s3cret"),
+        "text/plain; charset=utf-8",
+        text.into(),
+    );
+    assert_eq!(status, 200, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["already_stored"], true);
+    assert_eq!(v["id"], id.as_str());
+    // Stored with its layers: the date and the figure were extracted.
+    let r = get_json(&w, &format!("/api/reports/{id}"));
+    assert_eq!(r["text"], text);
+    assert!(!r["layers"]["dates"].as_array().expect("dates").is_empty());
+    assert!(!r["layers"]["quantities"]
+        .as_array()
+        .expect("quantities")
+        .is_empty());
+
+    // JSON and HTML bodies.
+    let json_body = serde_json::json!({
+        "text": "Pakistan closed the Torkham crossing on Monday. Some 5,000 trucks were stranded.",
+        "title": "Torkham closed", "outlet": "Test Wire", "published": "2024-08-12"
+    });
+    let (status, _, body) = post(
+        Some("Bearer s3cret"),
+        "application/json",
+        json_body.to_string().into(),
+    );
+    assert_eq!(status, 201, "{body}");
+    let id = serde_json::from_str::<Value>(&body).expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let r = get_json(&w, &format!("/api/reports/{id}"));
+    assert_eq!(
+        (
+            r["title"].as_str(),
+            r["outlet"].as_str(),
+            r["published"].as_str()
+        ),
+        (
+            Some("Torkham closed"),
+            Some("Test Wire"),
+            Some("2024-08-12")
+        )
+    );
+    let html = "<html><head><title>Drill ends</title></head><body><article><p>Troops ended a joint drill near Termez on Friday after five days.</p></article></body></html>";
+    let (status, _, body) = post(Some("Bearer s3cret"), "text/html", html.into());
+    assert_eq!(status, 201, "{body}");
+    let id = serde_json::from_str::<Value>(&body).expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    assert_eq!(
+        get_json(&w, &format!("/api/reports/{id}"))["format"],
+        "html"
+    );
+    assert_eq!(get_json(&w, "/api/stats")["reports"], 3);
+
+    // Bad bodies.
+    let (status, _, body) = post(
+        Some("Bearer s3cret"),
+        "application/json",
+        b"{\"title\": 1".to_vec(),
+    );
+    assert_error(status, "application/json", &body, 400, "bad_request");
+    let (status, _, body) = post(Some("Bearer s3cret"), "text/plain", b"   ".to_vec());
+    assert_error(status, "application/json", &body, 400, "bad_request");
+    let (status, _, body) = post(Some("Bearer s3cret"), "image/png", b"x".to_vec());
+    assert_error(
+        status,
+        "application/json",
+        &body,
+        415,
+        "unsupported_media_type",
+    );
+    let big = vec![b'a'; spillover_server::MAX_BODY_BYTES + 1];
+    let (status, _, body) = post(Some("Bearer s3cret"), "text/plain", big);
+    assert_error(status, "application/json", &body, 413, "too_large");
+    assert_eq!(get_json(&w, "/api/stats")["reports"], 3);
+}
+
+#[test]
+fn openapi_describes_every_route() {
+    let s = samples_server();
+    let doc = get_json(s, "/api/openapi.json");
+    assert_eq!(
+        doc["openapi"].as_str().map(|v| v.starts_with("3.1")),
+        Some(true)
+    );
+    let paths = doc["paths"].as_object().expect("paths");
+    let routes = spillover_server::routes();
+    for (method, path) in &routes {
+        let op = &paths
+            .get(*path)
+            .unwrap_or_else(|| panic!("{path} missing from openapi.json"))
+            [method.as_str().to_ascii_lowercase()];
+        assert!(op.is_object(), "{method} {path} missing from openapi.json");
+        assert!(
+            op["responses"].is_object(),
+            "{method} {path} has no responses"
+        );
+    }
+    // And nothing described that the router does not serve.
+    for (path, ops) in paths {
+        for method in ops.as_object().expect("operations").keys() {
+            assert!(
+                routes
+                    .iter()
+                    .any(|(m, p)| p == path && m.as_str().eq_ignore_ascii_case(method)),
+                "openapi.json describes {method} {path}, which the router does not serve"
+            );
+        }
+    }
+    // Every GET route answers something other than the unknown-route 404.
+    for (method, path) in &routes {
+        if method == axum::http::Method::GET {
+            let concrete = path
+                .replace("{id}", "0000")
+                .replace("/api/spans", "/api/spans?layer=dates");
+            let (_, _, body) = get(s, &concrete);
+            assert!(!body.contains("no API route"), "{path} is not routed");
+        }
+    }
+}

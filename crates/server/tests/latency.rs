@@ -1,0 +1,139 @@
+//! List latency with 100,000 stored spans of one layer (ignored: it ingests a large
+//! synthetic corpus first). Run it in release:
+//!
+//! ```text
+//! cargo test --release -p spillover-server --test latency -- --ignored --nocapture
+//! ```
+//!
+//! It ingests reports from `spillover_corpus::Generator` (as a JSON Lines batch would be
+//! ingested) until the `quantities` layer holds 100,000 spans, starts the server on
+//! loopback and measures `GET /api/spans?layer=quantities&limit=50` and
+//! `GET /api/reports?limit=50`, following cursors into later pages: with `wrk` when it
+//! is installed (10 s, 4 connections, `--latency`), and always with a bounded client
+//! loop of its own (p50, p99). `SPILLOVER_BENCH_DB=path` keeps and reuses the database.
+
+mod common;
+
+use common::*;
+use spillover_pipeline::{link, Pipeline};
+use spillover_store::{SqliteStore, Store};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const TARGET_SPANS: usize = 100_000;
+
+fn quantities(store: &SqliteStore) -> usize {
+    let counts = store.counts().expect("counts");
+    counts
+        .per_layer
+        .iter()
+        .find(|(l, _)| l == "quantities")
+        .map_or(0, |(_, n)| *n)
+}
+
+fn build(db: &std::path::Path) {
+    let mut store = SqliteStore::open(db).expect("open");
+    let pipeline = Pipeline::standard();
+    let mut generator = spillover_corpus::Generator::new(7);
+    let started = Instant::now();
+    let mut n = quantities(&store);
+    let mut reports = 0;
+    while n < TARGET_SPANS {
+        let line = spillover_corpus::to_jsonl_line(&generator.next_report());
+        let report = spillover_ingest::parse_jsonl_record(
+            "corpus",
+            line.as_bytes(),
+            &spillover_ingest::IngestOptions::default(),
+        )
+        .expect("corpus record");
+        let sig = link::signature(&report.text);
+        let doc = pipeline.run(report).expect("pipeline");
+        n += doc.layer(spillover_doc::Layer::Quantities).len();
+        store.put_doc(&doc, &sig).expect("put_doc");
+        reports += 1;
+    }
+    let c = store.counts().expect("counts");
+    eprintln!(
+        "built {} reports ({reports} new) with {} spans ({} quantities) in {:.1} s",
+        c.reports,
+        c.spans,
+        quantities(&store),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[i]
+}
+
+/// Requests the first page and follows cursors for `pages` pages, over and over, for
+/// at most `budget`; returns every request's latency, sorted.
+fn client_loop(server: &Server, path: &str, pages: usize, budget: Duration) -> Vec<Duration> {
+    let client = client();
+    let mut times = Vec::new();
+    let started = Instant::now();
+    while started.elapsed() < budget && times.len() < 20_000 {
+        let mut cursor: Option<String> = None;
+        for _ in 0..pages {
+            let url = match &cursor {
+                Some(c) => server.url(&format!("{path}&cursor={c}")),
+                None => server.url(path),
+            };
+            let t = Instant::now();
+            let body = client
+                .get(url)
+                .send()
+                .expect("request")
+                .text()
+                .expect("body");
+            times.push(t.elapsed());
+            let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+            cursor = v["next_cursor"].as_str().map(str::to_string);
+            if cursor.is_none() {
+                break;
+            }
+        }
+    }
+    times.sort();
+    times
+}
+
+#[test]
+#[ignore = "ingests 100,000 spans first; run in release with --ignored --nocapture"]
+fn list_latency_with_100k_spans() {
+    let db = std::env::var_os("SPILLOVER_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| fresh_db("latency"));
+    build(&db);
+    let server = Server::start(&db, None);
+    for path in [
+        "/api/spans?layer=quantities&limit=50",
+        "/api/reports?limit=50",
+    ] {
+        let times = client_loop(&server, path, 20, Duration::from_secs(10));
+        let (p50, p99) = (percentile(&times, 0.50), percentile(&times, 0.99));
+        eprintln!(
+            "client loop  GET {path}: {} requests (first 20 pages, repeated), p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            times.len(),
+            p50.as_secs_f64() * 1e3,
+            p99.as_secs_f64() * 1e3,
+            times.last().map_or(0.0, |t| t.as_secs_f64() * 1e3)
+        );
+        assert!(
+            p99 < Duration::from_millis(50),
+            "p99 {p99:?} over 50 ms for {path}"
+        );
+        let wrk = std::process::Command::new("wrk")
+            .args(["-t2", "-c4", "-d10s", "--latency", &server.url(path)])
+            .output();
+        match wrk {
+            Ok(out) => eprintln!(
+                "wrk -t2 -c4 -d10s --latency {}\n{}",
+                server.url(path),
+                String::from_utf8_lossy(&out.stdout)
+            ),
+            Err(e) => eprintln!("wrk not run ({e}); install it with apt-get install wrk"),
+        }
+    }
+}
