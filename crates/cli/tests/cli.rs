@@ -309,6 +309,55 @@ fn extract_json_has_every_array_with_exact_spans() {
     for key in ["<=6500", "4000", "+60%"] {
         assert!(figures.contains(&key), "{key} missing from {figures:?}");
     }
+    // Places of the worked example, with precision: towns are points, provinces and
+    // countries areas, the Tajik-Afghan border a line between two countries.
+    let places: Vec<(String, String, String)> = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap().to_string(),
+                p["precision"].as_str().unwrap_or("").to_string(),
+                p["country"]
+                    .as_str()
+                    .or(p["key"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    for (text, precision, country) in [
+        ("Moscow", "point", "RUS"),
+        ("Dushanbe", "point", "TJK"),
+        ("Badakhshan", "admin1", "AFG"),
+        ("Kunduz", "admin1", "AFG"),
+        ("Takhar", "admin1", "AFG"),
+        ("Afghanistan", "country", "AFG"),
+        ("Tajikistan", "country", "TJK"),
+        ("Pakistan", "country", "PAK"),
+        ("Iran", "country", "IRN"),
+        ("northern Afghanistan", "region", "AFG"),
+        ("Tajik-Afghan border", "border", "AFG-TJK"),
+    ] {
+        assert!(
+            places
+                .iter()
+                .any(|p| p.0 == text && p.1 == precision && p.2 == country),
+            "{text} ({precision}, {country}) missing from {places:?}"
+        );
+    }
+    assert!(
+        !places.iter().any(|p| p.0 == "March" || p.0 == "February"),
+        "{places:?}"
+    );
+    let dushanbe = v["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["text"] == "Dushanbe")
+        .unwrap();
+    assert!(dushanbe["border_km"].as_f64().is_some_and(|km| km < 100.0));
     assert!(!v["quantities"]
         .as_array()
         .unwrap()

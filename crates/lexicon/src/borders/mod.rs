@@ -576,6 +576,60 @@ impl Borders {
 
     /// The country as a GeoJSON Feature (MultiPolygon, [lon, lat]) with properties
     /// `{"iso_a3", "name"}`, for the offline dashboard map.
+    /// A representative point of a country: the area centroid of its largest polygon's
+    /// outer ring (planar in degrees, longitudes scaled by the cosine of the latitude),
+    /// or, when that centroid falls outside the country (a crescent-shaped country), the
+    /// ring's vertex nearest to it. Close to the "centre" points gazetteers give
+    /// countries; never used to draw the country as a point.
+    pub fn centroid(&self, alpha3: &str) -> Option<(f64, f64)> {
+        let c = self.country(alpha3)?;
+        let ring_area = |pts: &[(f64, f64)]| -> (f64, f64, f64) {
+            // Shoelace over (x = lon·cos φ0, y = lat) with φ0 the ring's mean latitude.
+            let mean_lat = pts.iter().map(|p| p.0).sum::<f64>() / pts.len().max(1) as f64;
+            let k = mean_lat.to_radians().cos().max(0.01);
+            let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+            for w in pts.windows(2) {
+                let (y0, x0) = (w[0].0, w[0].1 * k);
+                let (y1, x1) = (w[1].0, w[1].1 * k);
+                let cross = x0 * y1 - x1 * y0;
+                a += cross;
+                cx += (x0 + x1) * cross;
+                cy += (y0 + y1) * cross;
+            }
+            if a.abs() < 1e-12 {
+                return (
+                    0.0,
+                    pts.first().map_or(0.0, |p| p.0),
+                    pts.first().map_or(0.0, |p| p.1),
+                );
+            }
+            (a.abs() / 2.0, cy / (3.0 * a), cx / (3.0 * a) / k)
+        };
+        let (_, lat, lon) = c
+            .polygons
+            .iter()
+            .filter_map(|p| p.rings.first())
+            .map(|r| ring_area(&r.pts))
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        if self.country_at(lat, lon) == Some(alpha3) {
+            return Some((lat, lon));
+        }
+        let outer = c
+            .polygons
+            .iter()
+            .filter_map(|p| p.rings.first())
+            .max_by_key(|r| r.pts.len())?;
+        outer
+            .pts
+            .iter()
+            .min_by(|a, b| {
+                let da = (a.0 - lat).powi(2) + (a.1 - lon).powi(2);
+                let db = (b.0 - lat).powi(2) + (b.1 - lon).powi(2);
+                da.total_cmp(&db)
+            })
+            .copied()
+    }
+
     pub fn country_geojson(&self, alpha3: &str) -> Option<Value> {
         let c = self.country(alpha3)?;
         let polys: Vec<Value> = c

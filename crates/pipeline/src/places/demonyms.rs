@@ -72,6 +72,11 @@ impl Demonyms {
             .and_then(|s| self.adjective.get(s).copied())
     }
 
+    /// The country of a short name ("U.S.", "UK", "Britain").
+    pub fn short_name(&self, word: &str) -> Option<&'static str> {
+        self.short_name.get(&word.to_lowercase()).copied()
+    }
+
     /// The country of a demonym or a short name ("Tajik" or "Tajikistan").
     pub fn country(&self, word: &str) -> Option<&'static str> {
         self.adjective(word)

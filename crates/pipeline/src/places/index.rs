@@ -4,6 +4,7 @@
 /// The kind of a gazetteer feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeatureKind {
+    Continent,
     Country,
     Admin1,
     Capital,
@@ -13,6 +14,7 @@ pub enum FeatureKind {
 impl FeatureKind {
     pub fn as_str(self) -> &'static str {
         match self {
+            FeatureKind::Continent => "continent",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
             FeatureKind::Capital => "capital",
@@ -23,6 +25,7 @@ impl FeatureKind {
     /// How the place is drawn: a town is a point, a province or a country is an area.
     pub fn precision(self) -> &'static str {
         match self {
+            FeatureKind::Continent => "region",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
             FeatureKind::Capital | FeatureKind::City => "point",

@@ -221,6 +221,9 @@ struct Context {
     locative: bool,
     admin_noun_after: bool,
     in_list: bool,
+    /// The mention as written, lower-cased: a candidate matched only through one of its
+    /// alternate names is weaker evidence than one matched by its own name.
+    surface: String,
 }
 
 impl PlaceTagger {
@@ -252,13 +255,16 @@ impl PlaceTagger {
     /// Scores every candidate of `name` with no document context, best first, with the
     /// reasons: what `spillover place NAME` prints.
     pub fn explain(&self, name: &str) -> Vec<Explanation> {
+        let ctx = Context {
+            surface: name.to_lowercase(),
+            ..Context::default()
+        };
         let mut out: Vec<Explanation> = self
             .index
             .candidates(name)
             .into_iter()
             .map(|c| {
-                let (score, reasons) =
-                    self.score(&c, &Context::default(), &HashSet::new(), &HashSet::new());
+                let (score, reasons) = self.score(&c, &ctx, &HashSet::new(), &HashSet::new());
                 Explanation {
                     candidate: c,
                     score,
@@ -279,12 +285,17 @@ impl PlaceTagger {
     ) -> (f64, Vec<String>) {
         let mut reasons = Vec::new();
         let mut score = match c.kind {
+            FeatureKind::Continent => 9.0,
             FeatureKind::Country => 10.0,
             FeatureKind::Admin1 => 6.0,
             FeatureKind::Capital => 5.0 + (c.population as f64 + 10.0).log10() * 0.5,
             FeatureKind::City => (c.population as f64 + 10.0).log10(),
         };
         reasons.push(format!("{} (population {})", c.kind.as_str(), c.population));
+        if !ctx.surface.is_empty() && c.name.to_lowercase() != ctx.surface {
+            score -= 1.5;
+            reasons.push("matched by an alternate name".into());
+        }
         if ctx.admin_noun_after && c.kind == FeatureKind::Admin1 {
             score += 6.0;
             reasons.push("followed by province/district".into());
@@ -295,7 +306,7 @@ impl PlaceTagger {
         }
         if let Some(a1) = &c.admin1 {
             if admin1s.contains(&a1.to_lowercase()) && c.kind != FeatureKind::Admin1 {
-                score += 3.0;
+                score += 5.0;
                 reasons.push(format!("its province {a1} is named in the report"));
             }
         }
@@ -366,6 +377,14 @@ impl PlaceTagger {
     ) {
         let text = doc.text();
         let max_n = self.index.max_tokens().clamp(1, 8);
+        // In a title-case headline every word is capitalised, so capitals say nothing
+        // about names there.
+        let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
+        let capitalised = words
+            .iter()
+            .filter(|t| starts_upper(&text[t.span.start..t.span.end]))
+            .count();
+        let headline = words.len() >= 4 && capitalised * 10 >= words.len() * 7;
         let mut i = 0;
         while i < toks.len() {
             if let Some((m, next)) = self.border_phrase(doc, toks, i) {
@@ -405,13 +424,39 @@ impl PlaceTagger {
                     break;
                 }
             }
+            // "U.S.", "UK", "America": short names of countries, which the gazetteer may
+            // lack or share with a village somewhere.
+            if let Some(c) = self
+                .demonyms
+                .short_name(first)
+                .and_then(|a3| self.index.country(a3))
+            {
+                match &mut found {
+                    Some((j, cands))
+                        if *j == i
+                            && !cands.iter().any(|x| {
+                                x.kind == FeatureKind::Country && x.country == c.country
+                            }) =>
+                    {
+                        cands.push(c);
+                    }
+                    None => found = Some((i, vec![c])),
+                    _ => {}
+                }
+            }
             let Some((j, cands)) = found else {
                 i += 1;
                 continue;
             };
+            if !headline && self.inside_longer_name(doc, toks, i, j) {
+                i = j + 1;
+                continue;
+            }
             let ctx = self.context(doc, toks, i, j);
             let single = i == j;
-            let surface_lower = text[toks[i].span.start..toks[j].span.end].to_lowercase();
+            let surface_lower = text[toks[i].span.start..toks[j].span.end]
+                .trim_end_matches('.')
+                .to_lowercase();
             if single && self.stopwords.contains(&surface_lower) && !ctx.locative {
                 i = j + 1;
                 continue;
@@ -434,11 +479,48 @@ impl PlaceTagger {
             || self.list_ends_in_admin_noun(doc, toks, j);
         let in_list = matches!(p1.as_deref(), Some(",") | Some("and"))
             || matches!(next.as_deref(), Some(",") | Some("and"));
+        // "Woodstock is a town in …": the name is said to be a place.
+        let copula = matches!(next.as_deref(), Some("is") | Some("was"))
+            && toks[j + 1..]
+                .iter()
+                .skip(1)
+                .take(4)
+                .any(|t| PLACE_NOUNS.contains(&lower(doc, t).as_str()));
+        let surface = doc.text()[toks[i].span.start..toks[j].span.end].to_lowercase();
         Context {
-            locative,
+            locative: locative || copula,
             admin_noun_after,
             in_list,
+            surface,
         }
+    }
+
+    /// Whether tokens `i..=j` sit inside a longer capitalised name ("Nelson Mandela",
+    /// "Moscow State University", "Dr. David Heymann"): a place name there is part of a
+    /// person's or an organisation's name. A following place noun ("Kunduz Province",
+    /// "New York City") does not count.
+    fn inside_longer_name(&self, doc: &Doc, toks: &[Token], i: usize, j: usize) -> bool {
+        let text = doc.text();
+        let capital_word = |t: &Token| {
+            let w = &text[t.span.start..t.span.end];
+            t.kind == TokenKind::Word && starts_upper(w) && !is_connector(&w.to_lowercase())
+        };
+        let before = i.checked_sub(1).map(|p| &toks[p]).is_some_and(|t| {
+            capital_word(t)
+                && i > 1
+                && self
+                    .demonyms
+                    .country(&text[t.span.start..t.span.end])
+                    .is_none()
+        });
+        let after = toks.get(j + 1).is_some_and(|t| {
+            let w = lower(doc, t);
+            capital_word(t)
+                && !PLACE_NOUNS.contains(&w.as_str())
+                && !ADMIN_NOUNS.contains(&w.as_str())
+                && !BORDER_WORDS.contains(&w.as_str())
+        });
+        before || after
     }
 
     /// "Badakhshan, Kunduz, and Takhar provinces": a list of capitalised names ending in a
@@ -484,7 +566,21 @@ impl PlaceTagger {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let (best_score, why, best) = scored.first()?.clone();
+        let (mut best_score, mut why, mut best) = scored.first()?.clone();
+        // "Kunduz" alone is the city; "Kunduz province" the province.
+        if best.kind == FeatureKind::Admin1 && !ctx.admin_noun_after {
+            if let Some((s, r, c)) = scored.iter().find(|(_, _, c)| {
+                matches!(c.kind, FeatureKind::City | FeatureKind::Capital)
+                    && c.country == best.country
+                    && c.name.eq_ignore_ascii_case(&best.name)
+                    && c.population >= 10_000
+                    // The province's main town, not a namesake village (California, MD).
+                    && c.population * 5 >= best.population
+            }) {
+                (best_score, why, best) = (*s, r.clone(), c.clone());
+                why.push("the town, as no province noun follows".into());
+            }
+        }
         // A small town needs a cue: a locative word, or a list of places in a country the
         // report names. ("Khorasan province" is evidence for a province, not for a town of
         // that name elsewhere.)
