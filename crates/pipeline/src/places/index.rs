@@ -51,6 +51,10 @@ pub struct Candidate {
 pub trait PlaceIndex: Send + Sync {
     /// Every entry whose name (any script, folded) equals `surface`.
     fn candidates(&self, surface: &str) -> Vec<Candidate>;
+    /// Whether any entry has this name: a cheap test before building candidates.
+    fn contains(&self, surface: &str) -> bool {
+        !self.candidates(surface).is_empty()
+    }
     /// The country entry for an alpha-3 code.
     fn country(&self, alpha3: &str) -> Option<Candidate>;
     /// The longest name in words, bounding the n-grams tried.

@@ -167,6 +167,11 @@ impl PlaceIndex for World {
         out
     }
 
+    fn contains(&self, surface: &str) -> bool {
+        !self.gazetteer.lookup(surface).is_empty()
+            || self.regions.contains_key(&surface.to_lowercase())
+    }
+
     fn country(&self, alpha3: &str) -> Option<Candidate> {
         self.gazetteer
             .country(alpha3)

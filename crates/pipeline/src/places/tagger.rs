@@ -109,6 +109,33 @@ const GOVERNMENT_VERBS: &[&str] = &[
 
 const BORDER_WORDS: &[&str] = &["border", "borders", "frontier", "boundary"];
 
+/// Entries kept per thread before the memo starts afresh.
+const MEMO_LIMIT: usize = 50_000;
+
+/// Gazetteer lookups and border distances are pure functions of their input, and news
+/// repeats its names ("Afghanistan" twenty times a report), so each thread keeps the
+/// answers it has computed.
+#[derive(Default)]
+struct Memo {
+    /// The index the answers came from (its address): another tagger clears the memo.
+    owner: usize,
+    names: HashMap<String, Vec<Candidate>>,
+    borders: HashMap<(u64, u64), Option<super::index::NearestBorder>>,
+}
+
+impl Memo {
+    fn insert_name(&mut self, surface: &str, v: Vec<Candidate>) {
+        if self.names.len() > MEMO_LIMIT {
+            self.names.clear();
+        }
+        self.names.insert(surface.to_string(), v);
+    }
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
 /// One resolved mention before it becomes an annotation.
 struct Mention {
     span: Span,
@@ -243,6 +270,69 @@ impl PlaceTagger {
         }
     }
 
+    fn memo_owner(&self) -> usize {
+        Arc::as_ptr(&self.index) as *const () as usize
+    }
+
+    /// Clears this thread's memo when it holds another tagger's answers.
+    fn claim_memo(&self) {
+        let owner = self.memo_owner();
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.owner != owner {
+                *m = Memo {
+                    owner,
+                    ..Memo::default()
+                };
+            }
+        });
+    }
+
+    /// Whether the gazetteer has this name, memoised per thread (news repeats names).
+    fn has_name(&self, surface: &str) -> bool {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(v) = m.names.get(surface) {
+                return !v.is_empty();
+            }
+            let has = self.index.contains(surface);
+            if !has {
+                m.insert_name(surface, Vec::new());
+            }
+            has
+        })
+    }
+
+    /// The candidates of a name, memoised per thread.
+    fn lookup(&self, surface: &str) -> Vec<Candidate> {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if let Some(v) = m.names.get(surface) {
+                return v.clone();
+            }
+            let v = self.index.candidates(surface);
+            m.insert_name(surface, v.clone());
+            v
+        })
+    }
+
+    /// The nearest international border of a point, memoised per thread.
+    fn nearest_border(&self, lat: f64, lon: f64) -> Option<super::index::NearestBorder> {
+        let key = (lat.to_bits(), lon.to_bits());
+        MEMO.with(|m| {
+            if let Some(v) = m.borrow().borders.get(&key) {
+                return v.clone();
+            }
+            let v = self.borders.nearest(lat, lon);
+            let mut m = m.borrow_mut();
+            if m.borders.len() > MEMO_LIMIT {
+                m.borders.clear();
+            }
+            m.borders.insert(key, v.clone());
+            v
+        })
+    }
+
     /// A tagger over the shipped gazetteer and boundaries (loaded once per process).
     /// The data is embedded in the binary and validated by the lexicon's tests, so a
     /// failure here is a broken build, not bad input.
@@ -330,7 +420,10 @@ impl PlaceTagger {
                 countries.insert(a3.to_string());
                 continue;
             }
-            for c in self.index.candidates(word) {
+            if !self.has_name(word) {
+                continue;
+            }
+            for c in self.lookup(word) {
                 match c.kind {
                     FeatureKind::Country => {
                         countries.insert(c.country.clone());
@@ -347,6 +440,7 @@ impl PlaceTagger {
 
     /// All place mentions of a doc, without adding them.
     pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
+        self.claim_memo();
         let (countries, admin1s) = self.doc_context(doc);
         let mut mentions: Vec<Mention> = Vec::new();
         for &sentence in doc.sentences() {
@@ -397,32 +491,30 @@ impl PlaceTagger {
                 i += 1;
                 continue;
             }
-            let mut found: Option<(usize, Vec<Candidate>)> = None;
-            for n in (1..=max_n).rev() {
-                let j = i + n - 1;
-                if j >= toks.len() {
-                    continue;
+            // The run of capitalised words and connectors from `i` bounds the n-grams worth
+            // looking up, so most positions cost one or two lookups.
+            let mut run = 0;
+            while run < max_n && i + run < toks.len() {
+                let t = &toks[i + run];
+                let w = &text[t.span.start..t.span.end];
+                if !(starts_upper(w) || is_connector(&w.to_lowercase())) {
+                    break;
                 }
+                run += 1;
+            }
+            let mut found: Option<(usize, Vec<Candidate>)> = None;
+            for n in (1..=run).rev() {
+                let j = i + n - 1;
                 let last = &text[toks[j].span.start..toks[j].span.end];
                 if !starts_upper(last) {
                     continue;
                 }
-                let inner_ok = toks[i..=j].iter().all(|t| {
-                    let w = &text[t.span.start..t.span.end];
-                    starts_upper(w) || is_connector(&w.to_lowercase())
-                });
-                if !inner_ok {
-                    continue;
-                }
                 let surface = &text[toks[i].span.start..toks[j].span.end];
-                if surface.contains('\n') {
+                if surface.contains('\n') || !self.has_name(surface) {
                     continue;
                 }
-                let cands = self.index.candidates(surface);
-                if !cands.is_empty() {
-                    found = Some((j, cands));
-                    break;
-                }
+                found = Some((j, self.lookup(surface)));
+                break;
             }
             // "U.S.", "UK", "America": short names of countries, which the gazetteer may
             // lack or share with a village somewhere.
@@ -660,7 +752,7 @@ impl PlaceTagger {
         attrs.insert("precision".into(), json!(precision));
         attrs.insert("candidates".into(), json!(n_cands));
         attrs.insert("why".into(), json!(why));
-        if let Some(nb) = self.borders.nearest(best.lat, best.lon) {
+        if let Some(nb) = self.nearest_border(best.lat, best.lon) {
             attrs.insert("border_km".into(), json!((nb.km * 10.0).round() / 10.0));
             attrs.insert(
                 "border_pair".into(),
@@ -869,7 +961,7 @@ impl PlaceTagger {
                     if let Some(Value::Array(why)) = m.attrs.get_mut("why") {
                         why.push(json!("near the report's other places"));
                     }
-                    if let Some(nb) = self.borders.nearest(best.lat, best.lon) {
+                    if let Some(nb) = self.nearest_border(best.lat, best.lon) {
                         m.attrs
                             .insert("border_km".into(), json!((nb.km * 10.0).round() / 10.0));
                         m.attrs.insert(
