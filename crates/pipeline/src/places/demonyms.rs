@@ -52,7 +52,11 @@ impl Demonyms {
                 return Err(err("first column must be an ISO alpha-3 code"));
             }
             let a3 = leak(a3);
-            for adj in cols[1].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            for adj in cols[1]
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && *s != "-")
+            {
                 out.adjective.insert(adj.to_lowercase(), a3);
             }
             for name in cols[2].split('|').map(str::trim).filter(|s| !s.is_empty()) {

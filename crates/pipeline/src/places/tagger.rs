@@ -540,7 +540,13 @@ impl PlaceTagger {
                 i += 1;
                 continue;
             };
-            if !headline && self.inside_longer_name(doc, toks, i, j) {
+            // A country inside a longer name ("U.S. Centers for Disease Control",
+            // "Pakistan Army") is still that country; other places there are part of a
+            // person's or an organisation's name.
+            let country_named = cands
+                .iter()
+                .any(|c| matches!(c.kind, FeatureKind::Country | FeatureKind::Continent));
+            if !headline && !country_named && self.inside_longer_name(doc, toks, i, j) {
                 i = j + 1;
                 continue;
             }
