@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde_json::json;
 use spillover_doc::{Doc, Layer};
-use spillover_ingest::{read_input, Input};
+use spillover_ingest::{read_input, Input, JsonlLine, JsonlLines};
 use spillover_pipeline::Pipeline;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
@@ -108,21 +108,26 @@ fn run_jsonl(args: &ExtractArgs) -> Result<ExitCode> {
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     let mut failed = 0usize;
-    let mut lines = reader.lines().enumerate().peekable();
+    let max_bytes = opts.max_bytes;
+    let mut lines = JsonlLines::new(reader, max_bytes).peekable();
     while lines.peek().is_some() {
-        let chunk: Vec<(usize, std::io::Result<String>)> = lines.by_ref().take(1024).collect();
+        let chunk: Vec<(usize, std::io::Result<JsonlLine>)> = lines.by_ref().take(1024).collect();
         let results: Vec<(bool, String)> = chunk
             .into_par_iter()
-            .map(|(i, line)| {
-                let n = i + 1;
+            .map(|(n, line)| {
                 let item = format!("{name}:{n}");
-                let result = line
-                    .map_err(|e| format!("{item}: cannot read: {e}"))
-                    .and_then(|l| {
-                        spillover_ingest::parse_jsonl_record(&item, l.as_bytes(), &opts)
+                let result = match line {
+                    Err(e) => Err(format!("{item}: cannot read: {e}")),
+                    Ok(JsonlLine::Blank) => Err(format!("{item}: blank line")),
+                    Ok(JsonlLine::TooLong(size)) => Err(format!(
+                        "{item}: too large ({size} bytes; the limit is {max_bytes})"
+                    )),
+                    Ok(JsonlLine::Record(bytes)) => {
+                        spillover_ingest::parse_jsonl_record(&item, &bytes, &opts)
                             .map_err(|e| e.to_string())
-                    })
-                    .and_then(|r| pipeline.run(r).map_err(|e| format!("{item}: {e}")));
+                    }
+                }
+                .and_then(|r| pipeline.run(r).map_err(|e| format!("{item}: {e}")));
                 match result {
                     Ok(doc) => {
                         let mut v = doc.to_extract_json();

@@ -24,6 +24,7 @@ pub use error::IngestError;
 pub use fetch::{fetch, is_public_ip, FetchOptions};
 pub use sources::{
     expand_inputs, html_report, parse_jsonl_record, read_input, text_report, Input, InputKind,
+    JsonlLine, JsonlLines,
 };
 
 use chrono::NaiveDate;

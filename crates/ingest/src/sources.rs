@@ -406,39 +406,67 @@ struct JsonRecord {
     language: Option<String>,
 }
 
-fn read_jsonl(
-    name: &str,
-    mut reader: impl BufRead,
-    opts: &IngestOptions,
-    emit: &mut dyn FnMut(Result<Report, IngestError>),
-) -> Result<(), IngestError> {
-    let mut line_no = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        line_no += 1;
-        let item = format!("{name}:{line_no}");
-        let read = (&mut reader)
-            .take(opts.max_bytes.saturating_add(1))
-            .read_until(b'\n', &mut buf);
-        match read {
-            Ok(0) => break,
+/// One line of a JSON Lines stream, read with a size limit.
+#[derive(Debug)]
+pub enum JsonlLine {
+    /// The line's bytes, without the newline and (on line 1) without a byte-order mark.
+    Record(Vec<u8>),
+    /// A line of only whitespace.
+    Blank,
+    /// A line longer than the limit, skipped whole; its size in bytes.
+    TooLong(u64),
+}
+
+/// Reads JSON Lines one line at a time, never holding more than `max_bytes` of a line:
+/// an oversized line is skipped (and reported) and the next line is read normally.
+pub struct JsonlLines<R> {
+    reader: R,
+    max_bytes: u64,
+    line_no: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    pub fn new(reader: R, max_bytes: u64) -> Self {
+        JsonlLines {
+            reader,
+            max_bytes,
+            line_no: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    /// The 1-based line number and the line, or the read error that ended the stream.
+    type Item = (usize, std::io::Result<JsonlLine>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        self.line_no += 1;
+        let mut buf = Vec::new();
+        match (&mut self.reader)
+            .take(self.max_bytes.saturating_add(1))
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(0) => {
+                self.done = true;
+                return None;
+            }
             Ok(_) => {}
-            // The rest of the file cannot be read: the whole input failed, so it is not
-            // marked done and a rerun tries it again.
-            Err(source) => {
-                return Err(IngestError::Io {
-                    input: item,
-                    source,
-                })
+            Err(e) => {
+                self.done = true;
+                return Some((self.line_no, Err(e)));
             }
         }
-        if buf.len() as u64 > opts.max_bytes && buf.last() != Some(&b'\n') {
+        if buf.len() as u64 > self.max_bytes && buf.last() != Some(&b'\n') {
             // Skip the rest of the oversized line, then go on with the next.
             let mut skipped = buf.len() as u64;
             loop {
                 buf.clear();
-                match (&mut reader).take(1 << 20).read_until(b'\n', &mut buf) {
+                match (&mut self.reader).take(1 << 20).read_until(b'\n', &mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         skipped += n as u64;
@@ -448,22 +476,46 @@ fn read_jsonl(
                     }
                 }
             }
-            emit(Err(IngestError::TooLarge {
-                input: item,
-                size: skipped,
-                max: opts.max_bytes,
-            }));
-            continue;
+            return Some((self.line_no, Ok(JsonlLine::TooLong(skipped))));
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
+            return Some((self.line_no, Ok(JsonlLine::Blank)));
         }
-        let line = if line_no == 1 {
-            buf.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&buf)
-        } else {
-            &buf
-        };
-        emit(parse_jsonl_record(&item, line, opts));
+        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+            buf.pop();
+        }
+        if self.line_no == 1 && buf.starts_with("\u{feff}".as_bytes()) {
+            buf.drain(..3);
+        }
+        Some((self.line_no, Ok(JsonlLine::Record(buf))))
+    }
+}
+
+fn read_jsonl(
+    name: &str,
+    reader: impl BufRead,
+    opts: &IngestOptions,
+    emit: &mut dyn FnMut(Result<Report, IngestError>),
+) -> Result<(), IngestError> {
+    for (line_no, line) in JsonlLines::new(reader, opts.max_bytes) {
+        let item = format!("{name}:{line_no}");
+        match line {
+            // The rest of the file cannot be read: the whole input failed, so it is not
+            // marked done and a rerun tries it again.
+            Err(source) => {
+                return Err(IngestError::Io {
+                    input: item,
+                    source,
+                })
+            }
+            Ok(JsonlLine::Blank) => {}
+            Ok(JsonlLine::TooLong(size)) => emit(Err(IngestError::TooLarge {
+                input: item,
+                size,
+                max: opts.max_bytes,
+            })),
+            Ok(JsonlLine::Record(bytes)) => emit(parse_jsonl_record(&item, &bytes, opts)),
+        }
     }
     Ok(())
 }
