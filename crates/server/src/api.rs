@@ -45,6 +45,12 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/spans", Method::GET, get(list_spans)),
         ("/api/duplicates", Method::GET, get(duplicates)),
         ("/api/stats", Method::GET, get(stats)),
+        (
+            "/api/geo/countries",
+            Method::GET,
+            get(crate::geo::countries),
+        ),
+        ("/api/geo/borders", Method::GET, get(crate::geo::border)),
         ("/api/openapi.json", Method::GET, get(openapi)),
     ]
 }

@@ -1,8 +1,8 @@
-//! HTTP API over the store, and (later) the dashboard.
+//! HTTP API over the store, and the dashboard.
 //!
 //! [`router`] builds the axum app: JSON endpoints under `/api` (documented by the
 //! OpenAPI 3.1 description served at `/api/openapi.json`, see [`OPENAPI_JSON`] and
-//! `docs/API.md`) and, for now, a placeholder page at `/` and `/assets/*`.
+//! `docs/API.md`) and the dashboard (`web/`, embedded) at `/` and `/assets/{file}`.
 //!
 //! - `GET /api/reports`: full-text search and filters, newest first, cursor pages;
 //! - `GET /api/reports/{id}`: one report with its text, sentences, span layers and
@@ -10,6 +10,8 @@
 //! - `GET /api/spans?layer=…`: spans of one layer across reports as JSON, JSON Lines
 //!   or CSV, with each span's report, date and sentence;
 //! - `GET /api/duplicates`, `GET /api/stats`;
+//! - `GET /api/geo/countries`, `GET /api/geo/borders?pair=AFG-TJK`: boundary geometry
+//!   as GeoJSON for the offline map;
 //! - `POST /api/reports`: submit a report (text, HTML or JSON); only with a configured
 //!   write token presented as `Authorization: Bearer …`, read-only otherwise.
 //!
@@ -27,6 +29,7 @@
 mod api;
 mod csv;
 mod error;
+mod geo;
 mod page;
 mod params;
 mod state;
@@ -81,8 +84,8 @@ pub fn router(state: AppState) -> Router {
     for (path, _, handler) in api::table() {
         app = app.route(path, handler);
     }
-    app.route("/", get(page::placeholder))
-        .route("/assets/{*path}", get(page::placeholder))
+    app.route("/", get(page::index))
+        .route("/assets/{file}", get(page::asset))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -1,34 +1,39 @@
-//! The placeholder page served at `/` until the dashboard is embedded.
+//! The dashboard: `web/index.html`, `web/app.js` and `web/app.css`, embedded in the binary
+//! so that the server works offline from a single file.
 
-use axum::http::StatusCode;
-use axum::response::Html;
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 
-const PLACEHOLDER: &str = r#"<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Spillover</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}</style>
-</head>
-<body>
-<h1>Spillover</h1>
-<p>The dashboard is coming. The JSON API is live:</p>
-<ul>
-<li><a href="/api/reports">/api/reports</a> — reports, newest first (<code>?q=</code> to search)</li>
-<li><a href="/api/spans?layer=dates">/api/spans?layer=dates</a> — spans of a layer across reports</li>
-<li><a href="/api/stats">/api/stats</a> — counts per layer and reports per day</li>
-<li><a href="/api/duplicates">/api/duplicates</a> — near-duplicate reports</li>
-<li><a href="/api/openapi.json">/api/openapi.json</a> — the OpenAPI description</li>
-</ul>
-</body>
-</html>
-"#;
+const INDEX_HTML: &str = include_str!("../../../web/index.html");
+const APP_JS: &str = include_str!("../../../web/app.js");
+const APP_CSS: &str = include_str!("../../../web/app.css");
 
-pub(crate) async fn placeholder() -> Html<&'static str> {
-    Html(PLACEHOLDER)
+/// `GET /`: the dashboard page.
+pub(crate) async fn index() -> Response {
+    ([(header::CACHE_CONTROL, "no-cache")], Html(INDEX_HTML)).into_response()
+}
+
+/// `GET /assets/{file}`: the dashboard's script and style sheet.
+pub(crate) async fn asset(Path(file): Path<String>) -> Response {
+    let (ct, body) = match file.as_str() {
+        "app.js" => ("text/javascript; charset=utf-8", APP_JS),
+        "app.css" => ("text/css; charset=utf-8", APP_CSS),
+        _ => return not_found().into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, ct),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 pub(crate) fn not_found() -> (StatusCode, Html<&'static str>) {
     (
         StatusCode::NOT_FOUND,
-        Html("<!doctype html><title>Not found</title><p>Not found. See <a href=\"/\">the start page</a>.</p>\n"),
+        Html("<!doctype html><title>Not found</title><p>Not found. See <a href=\"/\">the dashboard</a>.</p>\n"),
     )
 }

@@ -350,12 +350,18 @@ fn errors_are_json_with_stable_codes() {
         405,
         "method_not_allowed",
     );
-    // The placeholder page.
+    // The dashboard and its assets; anything else under /assets is a 404.
     let (status, ct, body) = get(s, "/");
     assert_eq!(status, 200);
-    assert!(ct.starts_with("text/html") && body.contains("dashboard is coming"));
-    let (status, _, _) = get(s, "/assets/app.js");
+    assert!(ct.starts_with("text/html") && body.contains("/assets/app.js"));
+    let (status, ct, _) = get(s, "/assets/app.js");
     assert_eq!(status, 200);
+    assert!(ct.starts_with("text/javascript"), "{ct}");
+    let (status, ct, _) = get(s, "/assets/app.css");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/css"), "{ct}");
+    let (status, _, _) = get(s, "/assets/nope.js");
+    assert_eq!(status, 404);
 }
 
 #[test]
@@ -542,5 +548,41 @@ fn openapi_describes_every_route() {
             let (_, _, body) = get(s, &concrete);
             assert!(!body.contains("no API route"), "{path} is not routed");
         }
+    }
+}
+
+#[test]
+fn geo_countries_and_border_segments() {
+    let s = samples_server();
+    let (status, ct, body) = get(s, "/api/geo/countries");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/geo+json"), "{ct}");
+    assert!(body.len() < 2_000_000, "{} bytes", body.len());
+    let fc: Value = serde_json::from_str(&body).expect("GeoJSON");
+    assert_eq!(fc["type"], "FeatureCollection");
+    let features = fc["features"].as_array().expect("features");
+    assert!(features.len() > 150);
+    let afg = features
+        .iter()
+        .find(|f| f["properties"]["iso_a3"] == "AFG")
+        .expect("Afghanistan");
+    assert_eq!(afg["geometry"]["type"], "MultiPolygon");
+
+    let (status, ct, body) = get(s, "/api/geo/borders?pair=TJK-AFG");
+    assert_eq!(status, 200, "{body}");
+    assert!(ct.starts_with("application/geo+json"), "{ct}");
+    let seg: Value = serde_json::from_str(&body).expect("GeoJSON");
+    assert_eq!(seg["type"], "Feature");
+    assert_eq!(seg["properties"]["pair"], serde_json::json!(["AFG", "TJK"]));
+    assert_eq!(seg["geometry"]["type"], "MultiLineString");
+    let (status, ct, body) = get(s, "/api/geo/borders?pair=AFG-BRA");
+    assert_error(status, &ct, &body, 404, "not_found");
+    for bad in [
+        "/api/geo/borders",
+        "/api/geo/borders?pair=AFG",
+        "/api/geo/countries?x=1",
+    ] {
+        let (status, ct, body) = get(s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
     }
 }

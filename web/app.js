@@ -1,0 +1,728 @@
+// Spillover dashboard: vanilla JS, no build step, no network beyond this server.
+"use strict";
+
+const LAYERS = ["places", "events", "claims", "actors", "entities", "dates", "quantities"];
+const REGION = { lon0: 45, lon1: 85, lat0: 20, lat1: 45 };
+const WORLD = { lon0: -180, lon1: 180, lat0: -60, lat1: 84 };
+// Equirectangular with standard parallel 35°N: x = lon·cos 35°, y = −lat.
+const KX = Math.cos((35 * Math.PI) / 180);
+const SVG_NS = "http://www.w3.org/2000/svg";
+const FILTER_KEYS = ["q", "since", "until", "layer", "report"];
+
+const $ = (id) => document.getElementById(id);
+
+// ---------- state in the URL ----------
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const s = {};
+  for (const k of FILTER_KEYS) s[k] = (p.get(k) || "").trim();
+  if (s.layer && !LAYERS.includes(s.layer)) s.layer = "";
+  return s;
+}
+
+let state = readState();
+
+function writeState(patch, push) {
+  state = { ...state, ...patch };
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (state[k]) p.set(k, state[k]);
+  const qs = p.toString();
+  const url = location.pathname + (qs ? "?" + qs : "");
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+// ---------- helpers ----------
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+function svg(tag, attrs) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+  return e;
+}
+
+async function api(path) {
+  const r = await fetch(path, { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await r.json();
+  } catch (_) {
+    body = null;
+  }
+  if (!r.ok) {
+    const msg = body && body.error ? body.error.message : `HTTP ${r.status}`;
+    const err = new Error(msg);
+    err.status = r.status;
+    throw err;
+  }
+  return body;
+}
+
+function setStatus(msg) {
+  $("status").textContent = msg || "";
+}
+
+function query(params) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+  return p.toString();
+}
+
+/** Maps UTF-8 byte offsets of `text` to JS (UTF-16) string indices. */
+function byteIndex(text) {
+  const map = new Map();
+  let b = 0;
+  let i = 0;
+  for (const ch of text) {
+    map.set(b, i);
+    const cp = ch.codePointAt(0);
+    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += ch.length;
+  }
+  map.set(b, i);
+  return (byte) => {
+    const v = map.get(byte);
+    if (v === undefined) throw new Error(`byte offset ${byte} is not on a character boundary`);
+    return v;
+  };
+}
+
+// ---------- map ----------
+
+const map = {
+  svg: null,
+  view: null, // {x, y, w, h} in projected units
+  countries: null, // FeatureCollection
+  paths: new Map(), // iso code (a2 and a3) -> path element
+  gPlaces: null,
+  gBorders: null,
+  borderCache: new Map(),
+};
+
+const project = (lon, lat) => [lon * KX, -lat];
+
+function viewOf(b) {
+  const [x0, y0] = project(b.lon0, b.lat1);
+  const [x1, y1] = project(b.lon1, b.lat0);
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+function setView(v) {
+  // Keep the aspect of the element so that zoom maths stay simple.
+  const r = map.svg.getBoundingClientRect();
+  const aspect = r.width > 0 && r.height > 0 ? r.width / r.height : 2;
+  let { x, y, w, h } = v;
+  if (w / h < aspect) {
+    const nw = h * aspect;
+    x -= (nw - w) / 2;
+    w = nw;
+  } else {
+    const nh = w / aspect;
+    y -= (nh - h) / 2;
+    h = nh;
+  }
+  map.view = { x, y, w, h };
+  map.svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
+  scaleMarks();
+}
+
+function pxToUnits() {
+  const r = map.svg.getBoundingClientRect();
+  return r.width > 0 ? map.view.w / r.width : 0.1;
+}
+
+function scaleMarks() {
+  if (!map.gPlaces) return;
+  const u = pxToUnits();
+  for (const c of map.gPlaces.querySelectorAll("circle")) {
+    c.setAttribute("r", (Number(c.dataset.px) || 5) * u);
+  }
+}
+
+function ringPath(ring) {
+  let d = "";
+  ring.forEach(([lon, lat], i) => {
+    const [x, y] = project(lon, lat);
+    d += (i ? "L" : "M") + x.toFixed(3) + "," + y.toFixed(3);
+  });
+  return d + "Z";
+}
+
+function drawCountries(fc) {
+  const g = svg("g", { class: "countries" });
+  for (const f of fc.features) {
+    const geom = f.geometry;
+    const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+    let d = "";
+    for (const poly of polys) for (const ring of poly) d += ringPath(ring);
+    const p = svg("path", { d, class: "country", "data-iso": f.properties.iso_a3 });
+    const t = svg("title", {});
+    t.textContent = f.properties.name;
+    p.append(t);
+    g.append(p);
+    map.paths.set(f.properties.iso_a3, p);
+    if (f.properties.iso_a2) map.paths.set(f.properties.iso_a2, p);
+  }
+  map.svg.append(g);
+  map.gBorders = svg("g", { class: "borders" });
+  map.gPlaces = svg("g", { class: "places" });
+  map.svg.append(map.gBorders, map.gPlaces);
+}
+
+function zoom(factor, cx, cy) {
+  const v = map.view;
+  const px = cx === undefined ? v.x + v.w / 2 : cx;
+  const py = cy === undefined ? v.y + v.h / 2 : cy;
+  const w = Math.min(Math.max(v.w * factor, 2), 400);
+  const k = w / v.w;
+  setView({ x: px - (px - v.x) * k, y: py - (py - v.y) * k, w, h: v.h * k });
+}
+
+function initMapInteraction() {
+  const s = map.svg;
+  s.addEventListener(
+    "wheel",
+    (e) => {
+      e.preventDefault();
+      const r = s.getBoundingClientRect();
+      const cx = map.view.x + ((e.clientX - r.left) / r.width) * map.view.w;
+      const cy = map.view.y + ((e.clientY - r.top) / r.height) * map.view.h;
+      zoom(e.deltaY > 0 ? 1.25 : 0.8, cx, cy);
+    },
+    { passive: false },
+  );
+  let drag = null;
+  s.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, view: { ...map.view }, moved: false };
+  });
+  window.addEventListener("pointermove", (e) => {
+    if (!drag) return;
+    const dx = e.clientX - drag.x;
+    const dy = e.clientY - drag.y;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    drag.moved = true;
+    s.classList.add("dragging");
+    const u = pxToUnits();
+    map.view = { ...drag.view, x: drag.view.x - dx * u, y: drag.view.y - dy * u };
+    s.setAttribute("viewBox", `${map.view.x} ${map.view.y} ${map.view.w} ${map.view.h}`);
+  });
+  window.addEventListener("pointerup", () => {
+    if (drag && drag.moved) {
+      // Swallow the click that ends a drag.
+      s.addEventListener("click", (ev) => ev.stopPropagation(), { capture: true, once: true });
+    }
+    drag = null;
+    s.classList.remove("dragging");
+  });
+  $("zoom-in").addEventListener("click", () => zoom(0.7));
+  $("zoom-out").addEventListener("click", () => zoom(1 / 0.7));
+  $("zoom-region").addEventListener("click", () => setView(viewOf(REGION)));
+  $("zoom-world").addEventListener("click", () => setView(viewOf(WORLD)));
+  window.addEventListener("resize", () => setView(map.view));
+}
+
+function showTooltip(e, text) {
+  const tip = $("tooltip");
+  const panel = tip.parentElement.getBoundingClientRect();
+  tip.textContent = text;
+  tip.hidden = false;
+  tip.style.left = `${e.clientX - panel.left + 12}px`;
+  tip.style.top = `${e.clientY - panel.top + 12}px`;
+}
+
+function hideTooltip() {
+  $("tooltip").hidden = true;
+}
+
+async function borderFeature(pair) {
+  if (!map.borderCache.has(pair)) {
+    map.borderCache.set(
+      pair,
+      api(`/api/geo/borders?pair=${encodeURIComponent(pair)}`).catch((e) => {
+        if (e.status === 404) return null; // a pair the boundary data lacks
+        throw e;
+      }),
+    );
+  }
+  return map.borderCache.get(pair);
+}
+
+let placesGeneration = 0;
+
+async function drawPlaces(spans, titles) {
+  const gen = ++placesGeneration;
+  map.gPlaces.replaceChildren();
+  map.gBorders.replaceChildren();
+  for (const p of map.paths.values()) p.classList.remove("hit");
+  const pairs = new Map();
+  let points = 0;
+  for (const s of spans) {
+    const a = s.attrs || {};
+    const title = titles.get(s.report) || "(untitled)";
+    const name = a.name || s.text;
+    if (a.precision === "country") {
+      const path = map.paths.get(a.country) || map.paths.get(s.key);
+      if (path) {
+        path.classList.add("hit");
+        path.querySelector("title").textContent = `${name} — ${title}`;
+      }
+    } else if (a.precision === "border") {
+      const key = s.key || (Array.isArray(a.pair) ? a.pair.join("-") : null);
+      if (key) pairs.set(key, `${name} — ${title}`);
+    } else if (typeof a.lat === "number" && typeof a.lon === "number") {
+      const [x, y] = project(a.lon, a.lat);
+      const point = a.precision === "point";
+      const c = svg("circle", {
+        cx: x,
+        cy: y,
+        class: point ? "place" : "place area",
+        "data-px": point ? 5 : 14,
+        "data-report": s.report,
+        "data-precision": a.precision || "",
+      });
+      const label = `${name} (${a.precision || "place"}) — ${title}`;
+      const t = svg("title", {});
+      t.textContent = label;
+      c.append(t);
+      c.addEventListener("mousemove", (e) => showTooltip(e, label));
+      c.addEventListener("mouseleave", hideTooltip);
+      c.addEventListener("click", () => selectReport(s.report, { start: s.start, end: s.end }));
+      // Points above the approximate areas.
+      if (point) map.gPlaces.append(c);
+      else map.gPlaces.prepend(c);
+      if (point) points += 1;
+    }
+  }
+  scaleMarks();
+  $("map-info").textContent = `${spans.length} place mentions, ${points} points, ${pairs.size} borders`;
+  const feats = await Promise.all([...pairs.keys()].map((k) => borderFeature(k)));
+  if (gen !== placesGeneration) return;
+  [...pairs.entries()].forEach(([key, label], i) => {
+    const f = feats[i];
+    if (!f) return;
+    let d = "";
+    for (const line of f.geometry.coordinates) {
+      line.forEach(([lon, lat], j) => {
+        const [x, y] = project(lon, lat);
+        d += (j ? "L" : "M") + x.toFixed(3) + "," + y.toFixed(3);
+      });
+    }
+    const p = svg("path", { d, class: "border-hit", "data-pair": key });
+    const t = svg("title", {});
+    t.textContent = label;
+    p.append(t);
+    map.gBorders.append(p);
+  });
+}
+
+// ---------- timeline ----------
+
+const DAY = 86400000;
+const dayNum = (s) => Math.round(Date.parse(s + "T00:00:00Z") / DAY);
+const dayStr = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+
+let timeline = null;
+
+function drawTimeline(days) {
+  const s = $("timeline");
+  s.replaceChildren();
+  const W = Math.max(s.getBoundingClientRect().width, 300);
+  const H = 110;
+  s.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  if (!days.length) {
+    const t = svg("text", { x: 10, y: 50, class: "axis" });
+    t.textContent = "no dated reports";
+    s.append(t);
+    return;
+  }
+  const d0 = dayNum(days[0].date) - 1;
+  const d1 = dayNum(days[days.length - 1].date) + 1;
+  const max = Math.max(...days.map((d) => d.reports));
+  const pad = { l: 24, r: 8, t: 8, b: 20 };
+  const x = (n) => pad.l + ((n - d0) / (d1 - d0)) * (W - pad.l - pad.r);
+  const y = (v) => H - pad.b - (v / max) * (H - pad.t - pad.b);
+  const bw = Math.max(2, Math.min(14, (W - pad.l - pad.r) / (d1 - d0) - 1));
+  timeline = { x, d0, d1, W, pad, inv: (px) => d0 + ((px - pad.l) / (W - pad.l - pad.r)) * (d1 - d0) };
+  const gBars = svg("g", {});
+  for (const d of days) {
+    const n = dayNum(d.date);
+    const r = svg("rect", {
+      x: x(n) - bw / 2,
+      y: y(d.reports),
+      width: bw,
+      height: H - pad.b - y(d.reports),
+      class: "bar",
+      "data-date": d.date,
+    });
+    const t = svg("title", {});
+    t.textContent = `${d.date}: ${d.reports} report${d.reports === 1 ? "" : "s"}`;
+    r.append(t);
+    gBars.append(r);
+  }
+  s.append(gBars);
+  // Axis: first, last and a few years/months between.
+  const ticks = 5;
+  for (let i = 0; i <= ticks; i++) {
+    const n = Math.round(d0 + ((d1 - d0) * i) / ticks);
+    const t = svg("text", { x: x(n), y: H - 5, class: "axis", "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle" });
+    t.textContent = dayStr(n);
+    s.append(t);
+  }
+  const yt = svg("text", { x: 2, y: pad.t + 8, class: "axis" });
+  yt.textContent = String(max);
+  s.append(yt);
+  markTimeline();
+}
+
+function markTimeline() {
+  const s = $("timeline");
+  for (const r of s.querySelectorAll(".bar")) {
+    const d = r.dataset.date;
+    const inRange = (!state.since || d >= state.since) && (!state.until || d <= state.until);
+    r.classList.toggle("in", inRange && Boolean(state.since || state.until));
+  }
+}
+
+function initTimelineBrush() {
+  const s = $("timeline");
+  let brush = null;
+  const localX = (e) => {
+    const r = s.getBoundingClientRect();
+    return ((e.clientX - r.left) / r.width) * timeline.W;
+  };
+  s.addEventListener("pointerdown", (e) => {
+    if (!timeline) return;
+    const x0 = localX(e);
+    const rect = svg("rect", { x: x0, y: 0, width: 0, height: 90, class: "brush" });
+    s.append(rect);
+    brush = { x0, rect, bar: e.target.closest ? e.target.closest(".bar") : null };
+    s.setPointerCapture(e.pointerId);
+  });
+  s.addEventListener("pointermove", (e) => {
+    if (!brush) return;
+    const x1 = localX(e);
+    brush.rect.setAttribute("x", Math.min(brush.x0, x1));
+    brush.rect.setAttribute("width", Math.abs(x1 - brush.x0));
+  });
+  s.addEventListener("pointerup", (e) => {
+    if (!brush) return;
+    const x1 = localX(e);
+    brush.rect.remove();
+    const a = Math.min(brush.x0, x1);
+    const b = Math.max(brush.x0, x1);
+    let since;
+    let until;
+    if (b - a < 3) {
+      // A click: the day under the pointer (or clear when nothing is there).
+      const bar = brush.bar;
+      brush = null;
+      if (!bar) return;
+      since = until = bar.dataset.date;
+    } else {
+      brush = null;
+      since = dayStr(Math.ceil(timeline.inv(a)));
+      until = dayStr(Math.floor(timeline.inv(b)));
+      if (since > until) return;
+    }
+    $("f-since").value = since;
+    $("f-until").value = until;
+    writeState({ since, until }, true);
+    refresh();
+  });
+}
+
+// ---------- reports table ----------
+
+async function fetchAll(path, key, maxPages) {
+  let out = [];
+  let cursor = "";
+  for (let i = 0; i < maxPages; i++) {
+    const sep = path.includes("?") ? "&" : "?";
+    const page = await api(path + (cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ""));
+    out = out.concat(page[key]);
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  return out;
+}
+
+function drawReports(reports, placeCounts) {
+  const tbody = $("reports").querySelector("tbody");
+  tbody.replaceChildren();
+  for (const r of reports) {
+    const title = el("td", { class: "title" }, r.title || "(untitled)");
+    if (r.snippet) title.append(el("span", { class: "snippet", text: r.snippet }));
+    const tr = el(
+      "tr",
+      { "data-id": r.id, class: r.id === state.report || (state.report && r.id.startsWith(state.report)) ? "sel" : "" },
+      el("td", { class: "date", text: r.published || "—" }),
+      title,
+      el("td", { text: r.outlet || "" }),
+      el("td", { text: String(placeCounts.get(r.id) || 0) }),
+    );
+    tr.addEventListener("click", () => selectReport(r.id));
+    tbody.append(tr);
+  }
+  $("reports-count").textContent = `${reports.length} shown`;
+}
+
+// ---------- report view ----------
+
+let currentReport = null;
+
+function renderReport(rep) {
+  currentReport = rep;
+  $("report-empty").hidden = true;
+  $("report-body").hidden = false;
+  $("report-title").textContent = rep.title || "(untitled)";
+  $("report-meta").textContent = [rep.published, rep.outlet, rep.id.slice(0, 12)].filter(Boolean).join(" · ");
+  const toIdx = byteIndex(rep.text);
+  const shown = LAYERS.filter((l) => (!state.layer || state.layer === l) && (rep.layers[l] || []).length);
+  // Elementary segments: split the text at every span boundary.
+  const spans = [];
+  for (const layer of shown) {
+    for (const s of rep.layers[layer]) spans.push({ ...s, layer });
+  }
+  const cuts = new Set([0, new TextEncoder().encode(rep.text).length]);
+  for (const s of spans) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const box = $("report-text");
+  box.replaceChildren();
+  const frag = document.createDocumentFragment();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const b0 = sorted[i];
+    const b1 = sorted[i + 1];
+    const piece = rep.text.slice(toIdx(b0), toIdx(b1));
+    const cover = spans.filter((s) => s.start <= b0 && s.end >= b1 && s.start < s.end);
+    if (!cover.length) {
+      frag.append(document.createTextNode(piece));
+      continue;
+    }
+    cover.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer));
+    const layersHere = [...new Set(cover.map((s) => s.layer))];
+    const span = el("span", {
+      class: `hl l-${layersHere[0]}${layersHere.length > 1 ? " multi" : ""}`,
+      "data-start": b0,
+      "data-end": b1,
+      "data-layers": layersHere.join(" "),
+      title: cover.map((s) => `${s.layer}: ${s.label}${s.key ? " · " + s.key : ""}`).join("\n"),
+    });
+    span.textContent = piece;
+    frag.append(span);
+  }
+  box.append(frag);
+
+  // Legend and the side list.
+  const legend = $("report-legend");
+  legend.replaceChildren();
+  const items = $("report-items");
+  items.replaceChildren();
+  for (const layer of LAYERS) {
+    const list = rep.layers[layer] || [];
+    if (state.layer && state.layer !== layer) continue;
+    legend.append(el("span", {}, el("i", { class: `sw l-${layer}` }), `${layer} (${list.length})`));
+    if (!list.length) continue;
+    const ul = el("ul", {});
+    for (const s of list) {
+      const a = s.attrs || {};
+      const extra = a.precision && a.precision !== s.label ? `${s.label} · ${a.precision}` : s.label;
+      const btn = el(
+        "button",
+        {
+          type: "button",
+          class: "item",
+          "data-layer": layer,
+          "data-start": s.start,
+          "data-end": s.end,
+          "data-text": s.text,
+          title: s.key ? `key: ${s.key}` : undefined,
+        },
+        s.text,
+        " ",
+        el("span", { class: "lab", text: extra }),
+      );
+      btn.addEventListener("click", () => focusSpan(s.start, s.end, btn));
+      ul.append(el("li", {}, btn));
+    }
+    items.append(el("h4", {}, el("i", { class: `sw l-${layer}` }), `${layer}`), ul);
+  }
+  if (!items.childElementCount) items.append(el("p", { class: "muted", text: "Nothing extracted in this layer." }));
+  drawClaims(rep);
+}
+
+/** Highlights the words of byte range start..end and scrolls them into view. */
+function focusSpan(start, end, btn) {
+  const box = $("report-text");
+  for (const e of box.querySelectorAll(".focus")) e.classList.remove("focus");
+  for (const e of document.querySelectorAll("#report-items .active")) e.classList.remove("active");
+  if (btn) btn.classList.add("active");
+  const hits = [...box.querySelectorAll(".hl")].filter(
+    (e) => Number(e.dataset.start) >= start && Number(e.dataset.end) <= end,
+  );
+  for (const e of hits) e.classList.add("focus");
+  if (hits.length) hits[0].scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+function drawClaims(rep) {
+  const box = $("claims");
+  const claims = (rep && rep.layers.claims) || [];
+  box.replaceChildren();
+  if (!claims.length) {
+    box.append(el("p", { class: "muted", text: "Claims arrive with the claims stage." }));
+    return;
+  }
+  const ul = el("ul", {});
+  for (const c of claims) {
+    const b = el("button", { type: "button", class: "item" }, c.text);
+    b.addEventListener("click", () => focusSpan(c.start, c.end, null));
+    ul.append(el("li", {}, b));
+  }
+  box.append(ul);
+}
+
+async function selectReport(id, focus) {
+  writeState({ report: id }, true);
+  for (const tr of $("reports").querySelectorAll("tbody tr")) tr.classList.toggle("sel", tr.dataset.id === id);
+  for (const c of map.gPlaces ? map.gPlaces.querySelectorAll("circle") : []) {
+    c.classList.toggle("sel", c.dataset.report === id);
+  }
+  await loadReport(focus);
+}
+
+async function loadReport(focus) {
+  if (!state.report) {
+    currentReport = null;
+    $("report-empty").hidden = false;
+    $("report-body").hidden = true;
+    $("report-meta").textContent = "";
+    drawClaims(null);
+    return;
+  }
+  try {
+    const rep = await api(`/api/reports/${encodeURIComponent(state.report)}`);
+    renderReport(rep);
+    if (focus) focusSpan(focus.start, focus.end, null);
+    else $("report-panel").scrollIntoView({ block: "nearest" });
+  } catch (e) {
+    $("report-empty").hidden = false;
+    $("report-body").hidden = true;
+    $("report-empty").textContent = `Report ${state.report}: ${e.message}`;
+  }
+}
+
+// ---------- loading ----------
+
+let refreshGeneration = 0;
+
+async function refresh() {
+  const gen = ++refreshGeneration;
+  setStatus("loading…");
+  markTimeline();
+  try {
+    const filters = { q: state.q, since: state.since, until: state.until };
+    const reports = await fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10);
+    const places = await fetchAll(
+      `/api/spans?${query({ layer: "places", since: state.since, until: state.until, limit: 1000 })}`,
+      "spans",
+      10,
+    );
+    if (gen !== refreshGeneration) return;
+    const listed = new Set(reports.map((r) => r.id));
+    const titles = new Map(reports.map((r) => [r.id, r.title]));
+    const mine = places.filter((s) => listed.has(s.report));
+    const counts = new Map();
+    for (const s of mine) counts.set(s.report, (counts.get(s.report) || 0) + 1);
+    drawReports(reports, counts);
+    if (map.gPlaces) await drawPlaces(mine, titles);
+    setStatus("");
+  } catch (e) {
+    if (gen === refreshGeneration) setStatus(`error: ${e.message}`);
+  }
+}
+
+function syncInputs() {
+  $("f-q").value = state.q;
+  $("f-since").value = state.since;
+  $("f-until").value = state.until;
+  $("f-layer").value = state.layer;
+}
+
+function initFilters() {
+  const sel = $("f-layer");
+  for (const l of LAYERS) sel.append(el("option", { value: l, text: l }));
+  syncInputs();
+  let timer = null;
+  $("f-q").addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      writeState({ q: $("f-q").value.trim() }, false);
+      refresh();
+    }, 250);
+  });
+  $("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    writeState({ q: $("f-q").value.trim() }, true);
+    refresh();
+  });
+  for (const k of ["since", "until"]) {
+    $(`f-${k}`).addEventListener("change", () => {
+      writeState({ [k]: $(`f-${k}`).value }, true);
+      refresh();
+    });
+  }
+  sel.addEventListener("change", () => {
+    writeState({ layer: sel.value }, true);
+    if (currentReport) renderReport(currentReport);
+  });
+  $("f-clear").addEventListener("click", () => {
+    writeState({ q: "", since: "", until: "", layer: "" }, true);
+    syncInputs();
+    refresh();
+    if (currentReport) renderReport(currentReport);
+  });
+  window.addEventListener("popstate", () => {
+    state = readState();
+    syncInputs();
+    refresh();
+    loadReport();
+  });
+}
+
+async function main() {
+  map.svg = $("map");
+  setView(viewOf(REGION));
+  initMapInteraction();
+  initFilters();
+  initTimelineBrush();
+  setStatus("loading…");
+  try {
+    const [countries, stats] = await Promise.all([api("/api/geo/countries"), api("/api/stats")]);
+    map.countries = countries;
+    drawCountries(countries);
+    drawTimeline(stats.reports_per_day || []);
+  } catch (e) {
+    setStatus(`error: ${e.message}`);
+  }
+  await Promise.all([refresh(), loadReport()]);
+  document.body.dataset.ready = "true";
+}
+
+main();
