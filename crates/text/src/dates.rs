@@ -123,16 +123,9 @@ pub fn find_partial_dateline(text: &str) -> Option<(u32, u32, Span)> {
     None
 }
 
-/// "Dec. 19 (" or "Jan 18 –" at `i`, after a place and a comma.
-fn partial_at(b: &[u8], i: usize) -> Option<(u32, u32, Span)> {
-    // a comma (and spaces) before the month: "DUSHANBE, "
-    let before = b[..i]
-        .iter()
-        .rev()
-        .find(|c| !matches!(c, b' ' | b'\t' | 0xA0 | 0xC2))?;
-    if *before != b',' {
-        return None;
-    }
+/// A month name (full or abbreviated, optional full stop), spaces and a one- or two-digit
+/// day at `i`: the month, the day and the offset after the day's digits.
+fn month_name_day(b: &[u8], i: usize) -> Option<(u32, u32, usize)> {
     let w = b[i..]
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
@@ -147,6 +140,20 @@ fn partial_at(b: &[u8], i: usize) -> Option<(u32, u32, Span)> {
         return None;
     }
     let (day, e) = digits(b, k1, 2)?;
+    Some((month, day, e))
+}
+
+/// "Dec. 19 (" or "Jan 18 –" at `i`, after a place and a comma.
+fn partial_at(b: &[u8], i: usize) -> Option<(u32, u32, Span)> {
+    // a comma (and spaces) before the month: "DUSHANBE, "
+    let before = b[..i]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, b' ' | b'\t' | 0xA0 | 0xC2))?;
+    if *before != b',' {
+        return None;
+    }
+    let (month, day, e) = month_name_day(b, i)?;
     if !(1..=31).contains(&day) || NaiveDate::from_ymd_opt(2000, month, day).is_none() {
         return None;
     }
@@ -427,20 +434,7 @@ fn match_date_at(text: &str, i: usize) -> Option<Found> {
     }
     if c.is_ascii_alphabetic() {
         // December 20, 2023 / Dec. 20 2023 / Dec 20th, 2023
-        let w = b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        let month = month_number(&b[i..i + w])?;
-        let mut k = i + w;
-        if b.get(k) == Some(&b'.') {
-            k += 1;
-        }
-        let k1 = skip_spaces(b, k);
-        if k1 == k {
-            return None;
-        }
-        let (d, e) = digits(b, k1, 2)?;
+        let (month, d, e) = month_name_day(b, i)?;
         let mut k = skip_ordinal(b, e);
         if b.get(k) == Some(&b',') {
             k += 1;

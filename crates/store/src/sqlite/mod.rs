@@ -342,18 +342,7 @@ impl Store for SqliteStore {
         } else {
             sql.push_str(" NULL FROM reports r WHERE 1");
         }
-        if let Some(d) = query.since {
-            sql.push_str(" AND r.published >= ?");
-            args.push(d.to_string().into());
-        }
-        if let Some(d) = query.until {
-            sql.push_str(" AND r.published <= ?");
-            args.push(d.to_string().into());
-        }
-        if let Some(o) = &query.outlet {
-            sql.push_str(" AND r.outlet = ?");
-            args.push(o.clone().into());
-        }
+        query::push_report_filters(query, &mut sql, &mut args);
         if query.search.is_some() {
             sql.push_str(" ORDER BY rank");
         } else {

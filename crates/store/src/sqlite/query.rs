@@ -302,6 +302,22 @@ impl SqliteStore {
     }
 }
 
+/// Appends the date and outlet filters of a report query (the `reports r` alias).
+pub(crate) fn push_report_filters(query: &ReportQuery, sql: &mut String, args: &mut Vec<Value>) {
+    if let Some(d) = query.since {
+        sql.push_str(" AND r.published >= ?");
+        args.push(d.to_string().into());
+    }
+    if let Some(d) = query.until {
+        sql.push_str(" AND r.published <= ?");
+        args.push(d.to_string().into());
+    }
+    if let Some(o) = &query.outlet {
+        sql.push_str(" AND r.outlet = ?");
+        args.push(o.clone().into());
+    }
+}
+
 /// The columns of a report listing; `?` placeholders are filled by `reports_stretch`.
 fn reports_stretch(
     conn: &Connection,
@@ -329,18 +345,7 @@ fn reports_stretch(
         sql.push_str(" NULL, r.rid FROM reports r WHERE 1");
     }
     sql.push_str(&stretch_clause(stretch, after, &mut args));
-    if let Some(d) = query.since {
-        sql.push_str(" AND r.published >= ?");
-        args.push(d.to_string().into());
-    }
-    if let Some(d) = query.until {
-        sql.push_str(" AND r.published <= ?");
-        args.push(d.to_string().into());
-    }
-    if let Some(o) = &query.outlet {
-        sql.push_str(" AND r.outlet = ?");
-        args.push(o.clone().into());
-    }
+    push_report_filters(query, &mut sql, &mut args);
     sql.push_str(order(stretch));
     sql.push_str(" LIMIT ?");
     args.push((limit as i64).into());
