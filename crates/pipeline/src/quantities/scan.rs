@@ -643,6 +643,15 @@ impl<'a> Scanner<'a> {
             return Err(core.b);
         }
         let prev = s.wb(i, 1);
+        // "on Aug. 19 and 20", "March 3-5": a day number continuing a date.
+        let day_like = core.value.fract() == 0.0 && (1.0..=31.0).contains(&core.value);
+        if day_like
+            && i >= 2
+            && matches!(prev, "and" | "or" | "to" | "-" | "–")
+            && self.in_date(i - 2, i - 1)
+        {
+            return Err(core.b);
+        }
         if (i > floor && lx::reference_word(prev)) || lx::time_suffix(s.w(core.b)) {
             // "aged 22 to 41": the second number goes with the first.
             let mut end = core.b;

@@ -1030,3 +1030,19 @@ fn dump() {
         );
     }
 }
+
+#[test]
+fn a_day_after_a_date_is_not_a_count() {
+    use crate::dates::TemporalTagger;
+    let text = "Four people were wounded in the shooting on Aug. 19 and 20, officials said.";
+    let mut doc = Doc::new(Report::from_text(ReportId("d".into()), text));
+    Segmenter.process(&mut doc).unwrap();
+    TemporalTagger::new().process(&mut doc).unwrap();
+    QuantityTagger::new().process(&mut doc).unwrap();
+    let figures: Vec<&str> = doc
+        .layer(Layer::Quantities)
+        .iter()
+        .map(|a| doc.slice(a.span).unwrap())
+        .collect();
+    assert_eq!(figures, vec!["Four people"], "{figures:?}");
+}
