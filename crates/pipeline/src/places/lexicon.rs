@@ -38,7 +38,8 @@ fn load() -> Result<ReferenceData, String> {
 /// centre that gazetteers (and analysts' maps) use for an area.
 struct World {
     gazetteer: Gazetteer,
-    /// Continents from `data/regions.tsv`, by lower-cased name.
+    /// Continents (`data/regions.tsv`) and places the gazetteer lacks
+    /// (`data/places-extra.tsv`), by lower-cased name.
     regions: HashMap<String, Candidate>,
     country_points: HashMap<String, (f64, f64)>,
     admin1_points: HashMap<(String, String), (f64, f64)>,
@@ -77,7 +78,12 @@ impl World {
             .collect();
         World {
             gazetteer,
-            regions: parse_regions(include_str!("../../../../data/regions.tsv")),
+            regions: parse_regions(include_str!("../../../../data/regions.tsv"))
+                .into_iter()
+                .chain(parse_extra(include_str!(
+                    "../../../../data/places-extra.tsv"
+                )))
+                .collect(),
             country_points,
             admin1_points,
         }
@@ -114,6 +120,43 @@ impl World {
             population: p.population,
         })
     }
+}
+
+/// `names TAB lat TAB lon TAB alpha3 TAB admin1` lines of `data/places-extra.tsv`: places
+/// the gazetteer lacks (border crossings), as towns without a GeoNames id.
+fn parse_extra(tsv: &str) -> Vec<(String, Candidate)> {
+    let mut out = Vec::new();
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (Some(names), Some(lat), Some(lon), Some(country)) = (
+            cols.first(),
+            cols.get(1).and_then(|v| v.parse::<f64>().ok()),
+            cols.get(2).and_then(|v| v.parse::<f64>().ok()),
+            cols.get(3),
+        ) else {
+            continue;
+        };
+        let main = names.split('|').next().unwrap_or(names);
+        for name in names.split('|') {
+            out.push((
+                name.to_lowercase(),
+                Candidate {
+                    geonameid: 0,
+                    name: main.to_string(),
+                    lat,
+                    lon,
+                    country: country.to_string(),
+                    admin1: cols.get(4).map(|a| a.to_string()),
+                    kind: FeatureKind::City,
+                    population: 0,
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// `names TAB lat TAB lon TAB geonameid TAB kind TAB code` lines (see scripts/build-regions.py).

@@ -585,8 +585,12 @@ impl PlaceTagger {
                 .take(4)
                 .any(|t| PLACE_NOUNS.contains(&lower(doc, t).as_str()));
         let surface = doc.text()[toks[i].span.start..toks[j].span.end].to_lowercase();
+        // "the Torkham crossing", "Termez bridge": a crossing names a place.
+        let crossing = next
+            .as_deref()
+            .is_some_and(|w| matches!(w, "crossing" | "border" | "checkpoint" | "bridge" | "port"));
         Context {
-            locative: locative || copula,
+            locative: locative || copula || crossing,
             admin_noun_after,
             in_list,
             surface,

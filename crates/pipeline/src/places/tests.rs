@@ -375,6 +375,9 @@ fn common_words_naming_hamlets_do_not_fire() {
     assert!(found(&doc)
         .iter()
         .any(|(t, l, _)| t == "Panj" && l == "city"));
+    // A crossing names a place.
+    let doc = tag("Traders waited at the Panj crossing.");
+    assert!(found(&doc).iter().any(|(t, _, _)| t == "Panj"));
     // Without a cue it is not.
     let doc = tag("Panj said nothing.");
     assert!(found(&doc).is_empty());
