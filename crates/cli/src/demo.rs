@@ -18,6 +18,12 @@ pub struct DemoArgs {
     /// Replace the database even when its name does not mark it as a demo database.
     #[arg(long)]
     pub overwrite: bool,
+    /// After the summary, serve the dashboard and API on the demo database.
+    #[arg(long)]
+    pub serve: bool,
+    /// Address for `--serve`.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// The project's sample folder: next to the sources when run from a checkout, else
@@ -143,6 +149,17 @@ pub fn run(args: DemoArgs) -> Result<ExitCode> {
         "  spillover extract {}/text/<file>.txt --json",
         samples.display()
     );
+    if args.serve {
+        drop(store);
+        println!();
+        return crate::serve::run(crate::serve::ServeArgs {
+            db: crate::DbArg {
+                db: args.db.clone(),
+            },
+            addr: args.addr,
+            write_token: None,
+        });
+    }
     Ok(if tally.errors > 0 {
         ExitCode::from(2)
     } else {
