@@ -28,6 +28,10 @@ pub struct EvalArgs {
     /// Applies to every gold file given.
     #[arg(long, value_parser = parse_floor)]
     pub floor: Vec<(String, f64)>,
+    /// ner: also score the documents the shipped entity model was trained on (left out
+    /// by default, so the figures are on held-out documents only).
+    #[arg(long)]
+    pub include_trained: bool,
 }
 
 fn parse_floor(s: &str) -> Result<(String, f64), String> {
@@ -136,6 +140,16 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         );
         let mut docs =
             read_gold(path, args.task).with_context(|| format!("reading {}", path.display()))?;
+        let mut left_out = 0;
+        if args.task == Task::Ner && !args.include_trained {
+            let model = spillover_pipeline::entities::shipped_model()
+                .map_err(|e| anyhow::anyhow!("shipped entity model: {e}"))?;
+            let before = docs.len();
+            docs.retain(|d| {
+                !model.trained_on(spillover_pipeline::entities::model::doc_key(&d.text))
+            });
+            left_out = before - docs.len();
+        }
         if let Some(n) = args.limit {
             docs.truncate(n);
         }
@@ -150,9 +164,19 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         }
         let report = evaluation.finish(spent.as_secs_f64());
         if args.json {
-            println!("{}", report.to_json());
+            let mut json = report.to_json();
+            if args.task == Task::Ner {
+                json["left_out_trained"] = left_out.into();
+            }
+            println!("{json}");
         } else {
             println!("{}", report.to_table());
+            if left_out > 0 {
+                println!(
+                    "({left_out} documents the entity model was trained on left out; \
+                     --include-trained scores them too)"
+                );
+            }
         }
         for (key, floor) in &args.floor {
             match report.metric(key) {

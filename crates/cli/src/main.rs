@@ -2,6 +2,7 @@
 //! evaluate. The binary is glue: each subcommand lives in a module of its own and calls
 //! the library crates.
 
+mod actors;
 mod bench;
 mod demo;
 mod eval;
@@ -10,6 +11,7 @@ mod ingest;
 mod place;
 mod reports;
 mod serve;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -56,6 +58,10 @@ enum Command {
     Place(place::PlaceArgs),
     /// Serve the JSON API (and the dashboard) over a database.
     Serve(serve::ServeArgs),
+    /// Train the entity tagger on part of annotated NER files and score it on the rest.
+    TrainNer(train::TrainNerArgs),
+    /// List actor registry entries with their aliases, or check registry tables.
+    Actors(actors::ActorsArgs),
 }
 
 /// Restores the default SIGPIPE action, so `spillover reports | head` ends quietly
@@ -96,6 +102,8 @@ fn main() -> ExitCode {
         Command::Bench(a) => bench::run(a),
         Command::Place(a) => place::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::TrainNer(a) => train::run(a),
+        Command::Actors(a) => actors::run(a),
     };
     match result {
         Ok(code) => code,

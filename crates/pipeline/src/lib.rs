@@ -19,7 +19,9 @@
 //! claims and events as they arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
+pub mod actors;
 pub mod dates;
+pub mod entities;
 pub mod link;
 pub mod places;
 pub mod quantities;
@@ -123,10 +125,12 @@ impl Pipeline {
         // failing here is a programming error, not an input error.
         Pipeline::new(vec![
             Box::new(segment::Segmenter),
+            Box::new(entities::EntityTagger::standard()),
             // Dates before quantities: numbers inside a date are not figures.
             Box::new(dates::TemporalTagger::new()),
             Box::new(places::PlaceTagger::standard()),
             Box::new(quantities::QuantityTagger::new()),
+            Box::new(actors::ActorTagger::standard()),
         ])
         .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))
     }

@@ -25,7 +25,7 @@
 //! "the village of") or a list of places around it, so common words that happen to name a
 //! hamlet somewhere do not fire.
 
-mod demonyms;
+pub mod demonyms;
 mod index;
 mod lexicon;
 mod tagger;

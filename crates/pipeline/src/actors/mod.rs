@@ -1,0 +1,1243 @@
+//! Actors: every mention of a state, organisation, armed group, security force, media
+//! outlet or person, resolved to one id per actor within the report.
+//!
+//! In order, per report:
+//! 1. **Registry names** (`data/actors/`, see [`spillover_lexicon::actors`]): the longest
+//!    name, alias or acronym at each word ("Tahreek-e-Taliban Pakistan", "TTP"); capitals
+//!    and seats stand for governments ("Islamabad"), except after a locative preposition
+//!    ("in Islamabad" is a place).
+//! 2. **Acronyms defined in the text**: "Collective Security Treaty Organization (CSTO)"
+//!    makes CSTO name the long form's actor, or a new report-level actor when the registry
+//!    lacks it; later uses of the acronym join it.
+//! 3. **Demonym phrases**: "Tajik security forces", "Pakistani troops" (security forces of
+//!    the country); "Iranian authorities" (its government).
+//! 4. **Entities** from the tagger that the registry lacks: persons, and organisations as
+//!    report-level actors. A surname alone joins the person named in full earlier.
+//! 5. **Titles and roles** of persons from the words around the name: rank ("Colonel
+//!    General"), title and role ("Chief of the CSTO Joint Staff"), organisation, country.
+//! 6. **Reference**: "he"/"she" to the most recent person; "the ambassador", "the Russian
+//!    ambassador" to the most recent person with that title (and country); "the regime",
+//!    "the organization", "the group", "the country" to the most recent actor of a
+//!    compatible kind.
+//!
+//! Each mention is a span on the `actors` layer: label the kind, key the actor id (the
+//! registry id, or a report-level id starting with `doc:`), attrs with name, country,
+//! CAMEO-style code, how it was found (`via`) and, for persons, role fields.
+
+use crate::entities::lists::Lists;
+use crate::places::demonyms::Demonyms;
+use crate::{Component, ComponentError};
+use serde_json::{json, Map, Value};
+use spillover_doc::{Annotation, Doc, Layer, Span, Token, TokenKind};
+use spillover_lexicon::actors::{ActorKind, Entry, NameKind, Registry};
+use spillover_lexicon::gazetteer::fold;
+use std::collections::{HashMap, HashSet};
+
+const COMPONENT: &str = "actors";
+
+/// One actor of the report.
+#[derive(Debug, Clone)]
+struct Actor {
+    key: String,
+    name: String,
+    kind: ActorKind,
+    country: Option<String>,
+    code: Option<String>,
+    parent: Option<String>,
+    registry: bool,
+    role: Option<String>,
+    title: Option<String>,
+    rank: Option<String>,
+    organisation: Option<usize>,
+    /// Words that name the actor alone later in the report (a person's surname).
+    short_names: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Span,
+    sentence: usize,
+    actor: usize,
+    via: &'static str,
+    confidence: f32,
+    antecedent: Option<Span>,
+    /// After a locative preposition ("in Afghanistan"): a setting more than an agent.
+    locative: bool,
+}
+
+/// The actor tagger.
+pub struct ActorTagger {
+    registry: &'static Registry,
+    lists: &'static Lists,
+    demonyms: Demonyms,
+    /// Folded first words of registry names (a cheap test before longer lookups).
+    first_words: HashSet<String>,
+    max_tokens: usize,
+}
+
+const LOCATIVE: [&str; 10] = [
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "within",
+    "throughout",
+    "into",
+];
+const FORCE_NOUNS: [&str; 14] = [
+    "security forces",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "soldiers",
+    "border guards",
+    "border guard",
+    "border troops",
+    "guards",
+    "police",
+    "servicemen",
+    "armed forces",
+    "security services",
+];
+const GOVERNMENT_NOUNS: [&str; 6] = [
+    "government",
+    "authorities",
+    "officials",
+    "leadership",
+    "administration",
+    "foreign ministry",
+];
+const MALE: [&str; 4] = ["he", "him", "his", "himself"];
+const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
+
+fn slug(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+impl ActorTagger {
+    /// The tagger over the process registry (shipped tables plus `SPILLOVER_ACTORS`).
+    pub fn standard() -> ActorTagger {
+        let registry = match Registry::shared() {
+            Ok(r) => r,
+            // An analyst's broken folder (`SPILLOVER_ACTORS`): say so once and go on with
+            // the shipped tables (`spillover actors --check` lists every problem). The
+            // shipped tables themselves are checked by the tests.
+            Err(e) => {
+                static BUILTIN: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+                BUILTIN.get_or_init(|| {
+                    eprintln!("warning: actor registry: {e}; using the shipped tables only");
+                    Registry::builtin().unwrap_or_default()
+                })
+            }
+        };
+        ActorTagger::new(registry)
+    }
+
+    pub fn new(registry: &'static Registry) -> ActorTagger {
+        let mut first_words = HashSet::new();
+        for (name, _, _) in registry.names() {
+            if let Some(w) = fold(name).split(' ').next() {
+                first_words.insert(w.to_string());
+            }
+        }
+        ActorTagger {
+            registry,
+            lists: Lists::standard(),
+            demonyms: Demonyms::builtin(),
+            first_words,
+            max_tokens: (registry.max_words() * 2 + 1).clamp(4, 14),
+        }
+    }
+
+    /// The actor mentions of a doc with entities.
+    pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
+        let mut run = Run::new(self, doc);
+        run.registry_names();
+        run.acronym_definitions();
+        run.demonym_phrases();
+        run.entities();
+        run.surnames();
+        run.roles();
+        run.references();
+        run.finish()
+    }
+}
+
+struct Run<'a> {
+    t: &'a ActorTagger,
+    text: &'a str,
+    sentences: Vec<&'a [Token]>,
+    sentence_spans: Vec<Span>,
+    actors: Vec<Actor>,
+    by_key: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+    /// Byte ranges already taken by a mention.
+    taken: Vec<Span>,
+    /// Acronyms defined in this report → actor.
+    acronyms: HashMap<String, usize>,
+    entities: Vec<(Span, &'a str)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(t: &'a ActorTagger, doc: &'a Doc) -> Run<'a> {
+        let sentence_spans: Vec<Span> = doc.sentences().to_vec();
+        let sentences = sentence_spans.iter().map(|s| doc.tokens_in(*s)).collect();
+        let entities = doc
+            .layer(Layer::Entities)
+            .iter()
+            .map(|a| (a.span, a.label.as_ref()))
+            .collect();
+        Run {
+            t,
+            text: doc.text(),
+            sentences,
+            sentence_spans,
+            actors: Vec::new(),
+            by_key: HashMap::new(),
+            mentions: Vec::new(),
+            taken: Vec::new(),
+            acronyms: HashMap::new(),
+            entities,
+        }
+    }
+
+    fn s(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    fn tok(&self, t: &Token) -> &'a str {
+        &self.text[t.span.start..t.span.end]
+    }
+
+    fn is_taken(&self, span: Span) -> bool {
+        self.taken.iter().any(|t| t.overlaps(span))
+    }
+
+    fn actor_from_entry(&mut self, e: &Entry) -> usize {
+        if let Some(&i) = self.by_key.get(&e.id) {
+            return i;
+        }
+        self.push_actor(Actor {
+            key: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            code: e.code.clone(),
+            parent: e.parent.clone(),
+            registry: true,
+            role: None,
+            title: None,
+            rank: None,
+            organisation: None,
+            short_names: Vec::new(),
+        })
+    }
+
+    fn push_actor(&mut self, a: Actor) -> usize {
+        if let Some(&i) = self.by_key.get(&a.key) {
+            return i;
+        }
+        let i = self.actors.len();
+        self.by_key.insert(a.key.clone(), i);
+        self.actors.push(a);
+        i
+    }
+
+    fn doc_actor(
+        &mut self,
+        key: String,
+        name: &str,
+        kind: ActorKind,
+        country: Option<String>,
+    ) -> usize {
+        let code = country.as_ref().map(|c| match kind {
+            ActorKind::SecurityForce => format!("{c}MIL"),
+            ActorKind::GovernmentBody | ActorKind::State => format!("{c}GOV"),
+            ActorKind::ArmedGroup => format!("{c}REB"),
+            ActorKind::MediaOutlet => format!("{c}MED"),
+            _ => c.clone(),
+        });
+        self.push_actor(Actor {
+            key,
+            name: name.to_string(),
+            kind,
+            country,
+            code,
+            parent: None,
+            registry: false,
+            role: None,
+            title: None,
+            rank: None,
+            organisation: None,
+            short_names: Vec::new(),
+        })
+    }
+
+    fn mention(
+        &mut self,
+        span: Span,
+        sentence: usize,
+        actor: usize,
+        via: &'static str,
+        confidence: f32,
+    ) {
+        let toks = self.sentences[sentence];
+        let locative = toks
+            .iter()
+            .position(|t| t.span.start == span.start)
+            .is_some_and(|i| self.locative_before(toks, i));
+        self.taken.push(span);
+        self.mentions.push(Mention {
+            span,
+            sentence,
+            actor,
+            via,
+            confidence,
+            antecedent: None,
+            locative,
+        });
+    }
+
+    fn locative_before(&self, toks: &[Token], i: usize) -> bool {
+        let mut j = i;
+        // skip "the" ("in the Kremlin")
+        while j > 0 {
+            j -= 1;
+            let w = self.tok(&toks[j]).to_lowercase();
+            if w == "the" {
+                continue;
+            }
+            return LOCATIVE.contains(&w.as_str());
+        }
+        false
+    }
+
+    /// Step 1: the longest registry name at each word.
+    fn registry_names(&mut self) {
+        for si in 0..self.sentences.len() {
+            let toks = self.sentences[si];
+            let mut i = 0;
+            while i < toks.len() {
+                let t0 = &toks[i];
+                if t0.kind != TokenKind::Word {
+                    i += 1;
+                    continue;
+                }
+                let w0 = self.tok(t0);
+                if w0 == "the" || w0 == "The" {
+                    // names are matched without their article ("the Taliban")
+                    i += 1;
+                    continue;
+                }
+                let f0 = fold(w0);
+                let first = f0.split(' ').next().unwrap_or("");
+                if !self.t.first_words.contains(first) {
+                    i += 1;
+                    continue;
+                }
+                let mut found = None;
+                let max = self.t.max_tokens.min(toks.len() - i);
+                for len in (1..=max).rev() {
+                    let last = &toks[i + len - 1];
+                    if last.kind != TokenKind::Word && last.kind != TokenKind::Number {
+                        continue;
+                    }
+                    let span = Span {
+                        start: t0.span.start,
+                        end: last.span.end,
+                    };
+                    let s = self.s(span);
+                    if !s.chars().any(char::is_uppercase) {
+                        continue;
+                    }
+                    let hits = self.t.registry.lookup(s);
+                    if let Some(best) = pick(&hits) {
+                        found = Some((len, span, best.0.clone(), best.1));
+                        break;
+                    }
+                }
+                let Some((len, span, entry, how)) = found else {
+                    i += 1;
+                    continue;
+                };
+                // "in Islamabad" is a place; "Ambassador to Dushanbe" a posting
+                let posting = i >= 2
+                    && self.tok(&toks[i - 1]) == "to"
+                    && self.t.lists.title(self.tok(&toks[i - 2])).is_some();
+                if how == NameKind::Metonym && (posting || self.locative_before(toks, i)) {
+                    i += len;
+                    continue;
+                }
+                let a = self.actor_from_entry(&entry);
+                let via = if how == NameKind::Metonym {
+                    "metonym"
+                } else if spillover_lexicon::actors::is_acronym(self.s(span)) {
+                    "acronym"
+                } else {
+                    "name"
+                };
+                self.mention(span, si, a, via, 0.95);
+                i += len;
+            }
+        }
+    }
+
+    /// Step 2: "Long Name (ACR)" definitions, then later uses of ACR.
+    fn acronym_definitions(&mut self) {
+        for si in 0..self.sentences.len() {
+            let toks = self.sentences[si];
+            for k in 1..toks.len().saturating_sub(2) {
+                if self.tok(&toks[k]) != "(" || self.tok(&toks[k + 2]) != ")" {
+                    continue;
+                }
+                let acr = self.tok(&toks[k + 1]);
+                if !spillover_lexicon::actors::is_acronym(acr) || acr.len() > 10 {
+                    continue;
+                }
+                let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+                let Some(start) = self.long_form_start(toks, k, &letters) else {
+                    continue;
+                };
+                let long = Span {
+                    start: toks[start].span.start,
+                    end: toks[k - 1].span.end,
+                };
+                let acr_span = toks[k + 1].span;
+                // the long form's actor: a registry mention inside it, else a new one
+                let inside = self
+                    .mentions
+                    .iter()
+                    .filter(|m| long.contains(m.span))
+                    .max_by_key(|m| m.span.len())
+                    .map(|m| m.actor);
+                let registry_acr = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.span == acr_span)
+                    .map(|m| m.actor);
+                let actor = match (inside, registry_acr) {
+                    (Some(a), _) => a,
+                    (None, Some(a)) => {
+                        // the registry knows the acronym: the long form names it too
+                        self.mention(long, si, a, "acronym_definition", 0.9);
+                        a
+                    }
+                    (None, None) => {
+                        let name = self.s(long).trim_start_matches("the ").to_string();
+                        let kind = kind_from_head(&name);
+                        let a = self.doc_actor(format!("doc:{}", slug(acr)), &name, kind, None);
+                        self.mention(long, si, a, "acronym_definition", 0.8);
+                        a
+                    }
+                };
+                if registry_acr.is_none() {
+                    self.mention(acr_span, si, actor, "acronym_definition", 0.9);
+                }
+                self.acronyms.insert(acr.to_string(), actor);
+            }
+        }
+        if self.acronyms.is_empty() {
+            return;
+        }
+        for si in 0..self.sentences.len() {
+            for t in self.sentences[si] {
+                let w = self.tok(t);
+                if let Some(&a) = self.acronyms.get(w) {
+                    if !self.is_taken(t.span) {
+                        self.mention(t.span, si, a, "acronym", 0.9);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where the long form ending before token `paren` starts, when the initials of its
+    /// capitalised words (hyphenated parts count; "of", "the", "e" do not) spell `letters`.
+    fn long_form_start(&self, toks: &[Token], paren: usize, letters: &[char]) -> Option<usize> {
+        let mut need = letters.len();
+        let mut j = paren;
+        let mut start = None;
+        while j > 0 && need > 0 && paren - j < 14 {
+            j -= 1;
+            let t = &toks[j];
+            let w = self.tok(t);
+            if t.kind == TokenKind::Punct && matches!(w, "–" | "—" | "-") {
+                continue;
+            }
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            let parts: Vec<&str> = w
+                .split('-')
+                .filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if parts.is_empty() {
+                if matches!(
+                    w,
+                    "of" | "the" | "and" | "for" | "on" | "in" | "de" | "al" | "e"
+                ) {
+                    continue;
+                }
+                // a lower-case content word ("province") may count with its initial
+                let c = w.chars().next()?;
+                if need > 0 && c.to_uppercase().next() == letters[need - 1].to_uppercase().next() {
+                    need -= 1;
+                    start = Some(j);
+                    continue;
+                }
+                return None;
+            }
+            for p in parts.iter().rev() {
+                let c = p.chars().next()?;
+                if need == 0 || c != letters[need - 1].to_uppercase().next()? {
+                    return None;
+                }
+                need -= 1;
+            }
+            start = Some(j);
+        }
+        (need == 0).then_some(start).flatten()
+    }
+
+    /// Step 3: "Tajik security forces", "Pakistani authorities".
+    fn demonym_phrases(&mut self) {
+        for si in 0..self.sentences.len() {
+            let toks = self.sentences[si];
+            for i in 0..toks.len() {
+                if toks[i].kind != TokenKind::Word || self.is_taken(toks[i].span) {
+                    continue;
+                }
+                let w = self.tok(&toks[i]);
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let Some(a3) = self.t.demonyms.adjective(w) else {
+                    continue;
+                };
+                // the noun phrase head: one or two words after the demonym
+                for (nouns, kind) in [
+                    (&FORCE_NOUNS[..], ActorKind::SecurityForce),
+                    (&GOVERNMENT_NOUNS[..], ActorKind::GovernmentBody),
+                ] {
+                    let hit = (1..=2).rev().find_map(|len| {
+                        let last = toks.get(i + len)?;
+                        let span = Span {
+                            start: toks[i + 1].span.start,
+                            end: last.span.end,
+                        };
+                        let head = self.s(span).to_lowercase();
+                        nouns.contains(&head.as_str()).then_some(span)
+                    });
+                    let Some(head) = hit else { continue };
+                    let span = Span {
+                        start: toks[i].span.start,
+                        end: head.end,
+                    };
+                    let country_name = self
+                        .t
+                        .registry
+                        .state(a3)
+                        .map_or(a3.to_string(), |e| e.name.clone());
+                    let (key, name) = match kind {
+                        ActorKind::SecurityForce => (
+                            format!("doc:{}.security-forces", a3.to_lowercase()),
+                            format!("{country_name} security forces"),
+                        ),
+                        _ => (
+                            format!("doc:{}.government", a3.to_lowercase()),
+                            format!("Government of {country_name}"),
+                        ),
+                    };
+                    let a = self.doc_actor(key, &name, kind, Some(a3.to_string()));
+                    self.mention(span, si, a, "demonym", 0.85);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Whether an entity is worth an actor: a capitalised word other than a leading
+    /// "The", not a pronoun, not only demonyms ("Tajik-Afghan").
+    fn nameworthy(&self, name: &str) -> bool {
+        let rest = name
+            .strip_prefix("The ")
+            .or_else(|| name.strip_prefix("the "))
+            .unwrap_or(name);
+        let capitalised = rest.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && self.t.demonyms.adjective(w).is_none()
+                && self.t.lists.title(w).is_none()
+        });
+        let pronoun = matches!(
+            name.to_lowercase().as_str(),
+            "we" | "they" | "he" | "she" | "it" | "i" | "you" | "us" | "them" | "our"
+        );
+        let demonyms_only = name
+            .split(['-', ' '])
+            .all(|p| self.t.demonyms.adjective(p).is_some());
+        capitalised && !pronoun && !demonyms_only
+    }
+
+    /// Headlines in title case ("Region Grows Worried as Taliban Consolidates Power")
+    /// defeat the tagger's capital-letter cues.
+    fn title_case(&self, si: usize) -> bool {
+        let words: Vec<&str> = self.sentences[si]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| self.tok(t))
+            .filter(|w| w.len() > 3)
+            .collect();
+        words.len() >= 4
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// Step 4: persons and organisations the tagger found and the registry lacks.
+    fn entities(&mut self) {
+        let entities = std::mem::take(&mut self.entities);
+        for &(span, label) in &entities {
+            if !matches!(label, "PER" | "ORG") {
+                continue;
+            }
+            let Some(si) = self.sentence_of(span) else {
+                continue;
+            };
+            // a rank or title the tagger put inside the name ("Colonel General Anatoly
+            // Sidorov") stays outside the person mention, for the role step
+            let span = if label == "PER" {
+                self.strip_title(si, span)
+            } else {
+                span
+            };
+            if self.is_taken(span) || self.title_case(si) || !self.nameworthy(self.s(span)) {
+                continue;
+            }
+            let name = self.s(span);
+            if label == "PER" {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.len() == 1 {
+                    // a surname alone: the person named in full before, if any
+                    if let Some(a) = self.person_by_short(words[0]) {
+                        self.mention(span, si, a, "surname", 0.8);
+                        continue;
+                    }
+                }
+                let key = format!("doc:person:{}", slug(name));
+                let a = self.doc_actor(key, name, ActorKind::Person, None);
+                if words.len() > 1 {
+                    if let Some(last) = words.last() {
+                        let last = last.to_string();
+                        if !self.actors[a].short_names.contains(&last) {
+                            self.actors[a].short_names.push(last);
+                        }
+                    }
+                }
+                self.mention(span, si, a, "entity", 0.75);
+            } else {
+                let clean = name.trim_start_matches("the ").trim_start_matches("The ");
+                let key = format!("doc:{}", slug(clean));
+                let a = self.doc_actor(key, clean, kind_from_head(clean), None);
+                self.mention(span, si, a, "entity", 0.6);
+            }
+        }
+        self.entities = entities;
+    }
+
+    fn strip_title(&self, si: usize, span: Span) -> Span {
+        let toks: Vec<&Token> = self.sentences[si]
+            .iter()
+            .filter(|t| span.contains(t.span))
+            .collect();
+        for k in (1..toks.len().min(5)).rev() {
+            let prefix = Span {
+                start: toks[0].span.start,
+                end: toks[k - 1].span.end,
+            };
+            if self.t.lists.title(self.s(prefix)).is_some() {
+                return Span {
+                    start: toks[k].span.start,
+                    end: span.end,
+                };
+            }
+        }
+        span
+    }
+
+    fn person_by_short(&self, word: &str) -> Option<usize> {
+        self.actors
+            .iter()
+            .rposition(|a| a.kind == ActorKind::Person && a.short_names.iter().any(|s| s == word))
+    }
+
+    fn sentence_of(&self, span: Span) -> Option<usize> {
+        self.sentence_spans.iter().position(|s| s.contains(span))
+    }
+
+    /// A surname alone, anywhere after the full name, even when the tagger missed it.
+    fn surnames(&mut self) {
+        let persons: Vec<(String, usize)> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .flat_map(|(i, a)| a.short_names.iter().map(move |s| (s.clone(), i)))
+            .collect();
+        if persons.is_empty() {
+            return;
+        }
+        for si in 0..self.sentences.len() {
+            for t in self.sentences[si] {
+                let w = self.tok(t);
+                if let Some((_, a)) = persons.iter().find(|(s, _)| s == w) {
+                    let first_full = self
+                        .mentions
+                        .iter()
+                        .filter(|m| m.actor == *a)
+                        .map(|m| m.span.start)
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    if t.span.start > first_full && !self.is_taken(t.span) {
+                        self.mention(t.span, si, *a, "surname", 0.8);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Step 5: titles and roles of persons from the phrase before the name (or an
+    /// apposition after it).
+    fn roles(&mut self) {
+        let persons: Vec<(usize, usize, Span)> = self
+            .mentions
+            .iter()
+            .filter(|m| self.actors[m.actor].kind == ActorKind::Person && m.via == "entity")
+            .map(|m| (m.actor, m.sentence, m.span))
+            .collect();
+        for (actor, si, span) in persons {
+            if self.actors[actor].title.is_some() {
+                continue;
+            }
+            let toks = self.sentences[si];
+            let Some(first) = toks.iter().position(|t| t.span.start == span.start) else {
+                continue;
+            };
+            let Some(last) = toks.iter().position(|t| t.span.end == span.end) else {
+                continue;
+            };
+            if let Some(r) = self
+                .role_before(toks, first)
+                .or_else(|| self.role_after(toks, last))
+            {
+                self.apply_role(actor, r, si);
+            }
+        }
+    }
+
+    /// The longest title starting at `toks[k]` ("Secretary General", not "Secretary"):
+    /// its span and category.
+    fn title_at(&self, toks: &[Token], k: usize) -> Option<(Span, u8)> {
+        if !self
+            .t
+            .lists
+            .may_start_title(&self.tok(&toks[k]).to_lowercase())
+        {
+            return None;
+        }
+        (1..=4.min(toks.len() - k)).rev().find_map(|len| {
+            let span = Span {
+                start: toks[k].span.start,
+                end: toks[k + len - 1].span.end,
+            };
+            self.t.lists.title(self.s(span)).map(|c| (span, c))
+        })
+    }
+
+    /// The first office or role title in a phrase.
+    fn first_title(&self, phrase: &[Token]) -> Option<(usize, Span)> {
+        (0..phrase.len()).find_map(|k| {
+            self.title_at(phrase, k)
+                .filter(|(_, c)| *c == 1 || *c == 3)
+                .map(|(s, _)| (k, s))
+        })
+    }
+
+    /// The title phrase before a name: ranks and honorifics right before it, then
+    /// (after an optional comma) title words, capitalised words, "of", "the", "to",
+    /// parentheses: "the Chief of the CSTO Joint Staff, Colonel General Anatoly Sidorov".
+    fn role_before(&self, toks: &[Token], first: usize) -> Option<RolePhrase> {
+        let mut j = first;
+        let mut rank = None;
+        'direct: for _ in 0..3 {
+            for len in (1..=4.min(j)).rev() {
+                if toks[j - len].kind != TokenKind::Word {
+                    continue;
+                }
+                let span = Span {
+                    start: toks[j - len].span.start,
+                    end: toks[j - 1].span.end,
+                };
+                match self.t.lists.title(self.s(span)) {
+                    Some(0) if rank.is_none() => {
+                        rank = Some(span);
+                        j -= len;
+                        continue 'direct;
+                    }
+                    Some(2) => {
+                        j -= len;
+                        continue 'direct;
+                    }
+                    _ => {}
+                }
+            }
+            break;
+        }
+        if j > 0 && self.tok(&toks[j - 1]) == "," {
+            j -= 1;
+        }
+        let end = j;
+        while j > 0 && end - j < 16 {
+            let t = &toks[j - 1];
+            let w = self.tok(t);
+            let ok = match t.kind {
+                TokenKind::Word => {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "of" | "the" | "to" | "for" | "and" | "on")
+                        || self.t.lists.title(w).is_some()
+                }
+                TokenKind::Punct => matches!(w, "(" | ")"),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            j -= 1;
+        }
+        let phrase = &toks[j..end];
+        let title = self.first_title(phrase);
+        if title.is_none() && rank.is_none() {
+            return None;
+        }
+        // the role runs from the first demonym or title to the end of the phrase
+        let start = phrase.iter().enumerate().position(|(k, t)| {
+            self.t.demonyms.adjective(self.tok(t)).is_some() || title.is_some_and(|(tk, _)| tk == k)
+        });
+        let role = start.map(|k| Span {
+            start: phrase[k].span.start,
+            end: phrase[phrase.len() - 1].span.end,
+        });
+        let whole = (!phrase.is_empty()).then(|| Span {
+            start: phrase[0].span.start,
+            end: phrase[phrase.len() - 1].span.end,
+        });
+        Some(RolePhrase {
+            rank,
+            role,
+            title: title.map(|(_, s)| s),
+            phrase: whole,
+        })
+    }
+
+    /// An apposition after the name: ", the Kazakh Foreign Minister," / ", spokesman for X".
+    fn role_after(&self, toks: &[Token], last: usize) -> Option<RolePhrase> {
+        if self.tok(toks.get(last + 1)?) != "," {
+            return None;
+        }
+        let start = last + 2;
+        let mut end = start;
+        while end < toks.len() && end - start < 14 {
+            let w = self.tok(&toks[end]);
+            if matches!(w, "," | "." | ";" | ":" | "“" | "\"") {
+                break;
+            }
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        let phrase = &toks[start..end];
+        let (title_k, title) = self.first_title(phrase)?;
+        // only noun-phrase words before the title ("the", a demonym, an organisation)
+        if phrase[..title_k].iter().any(|t| {
+            let w = self.tok(t);
+            w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "the" | "a" | "an")
+        }) {
+            return None;
+        }
+        let first = phrase
+            .iter()
+            .position(|t| !matches!(self.tok(t), "the" | "a" | "an"))
+            .unwrap_or(0);
+        let role = Span {
+            start: phrase[first].span.start,
+            end: phrase[phrase.len() - 1].span.end,
+        };
+        Some(RolePhrase {
+            rank: None,
+            role: Some(role),
+            title: Some(title),
+            phrase: Some(role),
+        })
+    }
+
+    fn apply_role(&mut self, actor: usize, r: RolePhrase, si: usize) {
+        let role = r
+            .role
+            .map(|s| self.s(s).trim_end_matches(',').trim().to_string());
+        let title = r.title.map(|s| self.s(s).to_string());
+        let rank = r.rank.map(|s| self.s(s).to_string());
+        // organisation: the most specific actor mentioned inside the role phrase
+        let mut organisation = None;
+        let mut country = None;
+        if let Some(rs) = r.phrase {
+            organisation = self
+                .mentions
+                .iter()
+                .filter(|m| rs.contains(m.span) && self.actors[m.actor].kind != ActorKind::Person)
+                .max_by_key(|m| (m.span.len(), m.span.start))
+                .map(|m| m.actor);
+            // a demonym in the phrase gives the person's country ("Russian Ambassador")
+            let toks = self.sentences[si];
+            for t in toks.iter().filter(|t| rs.contains(t.span)) {
+                if let Some(a3) = self.t.demonyms.adjective(self.tok(t)) {
+                    country = Some(a3.to_string());
+                    break;
+                }
+            }
+        }
+        if let Some(o) = organisation {
+            if self.actors[o].kind == ActorKind::State {
+                country = country.or_else(|| self.actors[o].country.clone());
+                organisation = None;
+            } else if country.is_none() {
+                country = self.actors[o].country.clone();
+            }
+        }
+        let a = &mut self.actors[actor];
+        a.role = role;
+        a.title = title;
+        a.rank = rank;
+        a.organisation = organisation;
+        if a.country.is_none() {
+            a.country = country;
+        }
+    }
+
+    /// Step 6: pronouns and definite descriptions.
+    fn references(&mut self) {
+        for si in 0..self.sentences.len() {
+            let toks = self.sentences[si];
+            let mut i = 0;
+            while i < toks.len() {
+                let t = &toks[i];
+                if t.kind != TokenKind::Word || self.is_taken(t.span) {
+                    i += 1;
+                    continue;
+                }
+                let w = self.tok(t).to_lowercase();
+                if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
+                    if let Some(m) =
+                        self.recent(t.span.start, si, 3, |a, _| a.kind == ActorKind::Person)
+                    {
+                        let (a, ante) = (self.mentions[m].actor, self.mentions[m].span);
+                        self.refer(t.span, si, a, "pronoun", ante, 0.7);
+                    }
+                    i += 1;
+                    continue;
+                }
+                if w != "the" || i + 1 >= toks.len() {
+                    i += 1;
+                    continue;
+                }
+                // "the [Demonym] noun [noun]"
+                let mut j = i + 1;
+                let demonym = self
+                    .t
+                    .demonyms
+                    .adjective(self.tok(&toks[j]))
+                    .map(str::to_string);
+                if demonym.is_some() {
+                    j += 1;
+                }
+                let mut matched = None;
+                for len in (1..=3).rev() {
+                    let Some(last) = toks.get(j + len - 1) else {
+                        continue;
+                    };
+                    if !toks[j..j + len].iter().all(|t| t.kind == TokenKind::Word) {
+                        continue;
+                    }
+                    let head_span = Span {
+                        start: toks[j].span.start,
+                        end: last.span.end,
+                    };
+                    let head = self.s(head_span).to_lowercase();
+                    if let Some(r) = self.describe(&head, demonym.as_deref(), t.span.start, si) {
+                        matched = Some((len, r));
+                        break;
+                    }
+                }
+                if let Some((len, (actor, ante))) = matched {
+                    let span = Span {
+                        start: t.span.start,
+                        end: toks[j + len - 1].span.end,
+                    };
+                    if !self.is_taken(span) && !self.locative_before(toks, i) {
+                        self.refer(span, si, actor, "description", ante, 0.65);
+                    }
+                    i = j + len;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// The actor a definite description ("ambassador", "regime", "organization") refers
+    /// to: the most recent compatible one within a few sentences.
+    fn describe(
+        &self,
+        head: &str,
+        demonym: Option<&str>,
+        before: usize,
+        si: usize,
+    ) -> Option<(usize, Span)> {
+        let org_kind = |k: &[ActorKind]| {
+            let k = k.to_vec();
+            move |a: &Actor, _: &Mention| k.contains(&a.kind)
+        };
+        let m = match head {
+            "regime" | "de facto authorities" | "de facto government" => self.recent(
+                before,
+                si,
+                4,
+                org_kind(&[ActorKind::GovernmentBody, ActorKind::ArmedGroup]),
+            ),
+            "organization" | "organisation" | "alliance" | "bloc" => {
+                self.recent(before, si, 4, org_kind(&[ActorKind::Igo]))
+            }
+            "group" | "militant group" | "terrorist group" | "movement" | "militants" => {
+                self.recent(before, si, 3, org_kind(&[ActorKind::ArmedGroup]))
+            }
+            // the country talked about, not one where something happened ("in Afghanistan")
+            "country" => self.recent(before, si, 3, |a, m| {
+                a.kind == ActorKind::State && !m.locative
+            }),
+            _ => {
+                // a title ("ambassador", "secretary general", "general")
+                self.t.lists.title(head).filter(|&c| c != 2)?;
+                self.recent(before, si, 6, |a, _| {
+                    a.kind == ActorKind::Person
+                        && [&a.title, &a.rank, &a.role]
+                            .iter()
+                            .any(|t| t.as_ref().is_some_and(|t| fold(t).contains(&fold(head))))
+                        && demonym.is_none_or(|d| a.country.as_deref().is_none_or(|c| c == d))
+                })
+            }
+        }?;
+        Some((self.mentions[m].actor, self.mentions[m].span))
+    }
+
+    /// The latest mention before byte `before`, at most `back` sentences back, whose actor
+    /// passes `ok`.
+    fn recent(
+        &self,
+        before: usize,
+        si: usize,
+        back: usize,
+        ok: impl Fn(&Actor, &Mention) -> bool,
+    ) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.end <= before && m.sentence + back >= si)
+            .filter(|(_, m)| ok(&self.actors[m.actor], m))
+            .max_by_key(|(_, m)| m.span.start)
+            .map(|(i, _)| i)
+    }
+
+    fn refer(
+        &mut self,
+        span: Span,
+        si: usize,
+        actor: usize,
+        via: &'static str,
+        ante: Span,
+        confidence: f32,
+    ) {
+        self.taken.push(span);
+        self.mentions.push(Mention {
+            span,
+            sentence: si,
+            actor,
+            via,
+            confidence,
+            antecedent: Some(ante),
+            locative: false,
+        });
+    }
+
+    fn finish(mut self) -> Vec<Annotation> {
+        // one mention per stretch of text: where two meet, the longer wins
+        self.mentions
+            .sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+        let mut kept: Vec<Mention> = Vec::with_capacity(self.mentions.len());
+        for m in self.mentions.drain(..) {
+            if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+                kept.push(m);
+            }
+        }
+        kept.sort_by_key(|m| (m.span.start, m.span.end));
+        self.mentions = kept;
+        let mut out = Vec::with_capacity(self.mentions.len());
+        for m in &self.mentions {
+            let a = &self.actors[m.actor];
+            let mut attrs = Map::new();
+            attrs.insert("name".into(), json!(a.name));
+            attrs.insert("kind".into(), json!(a.kind.as_str()));
+            if let Some(c) = &a.country {
+                attrs.insert("country".into(), json!(c));
+            }
+            if let Some(c) = &a.code {
+                attrs.insert("code".into(), json!(c));
+            } else if let Some(c) = &a.country {
+                attrs.insert("code".into(), json!(c));
+            }
+            if let Some(p) = &a.parent {
+                attrs.insert("parent".into(), json!(p));
+            }
+            attrs.insert("registry".into(), json!(a.registry));
+            attrs.insert("via".into(), json!(m.via));
+            for (k, v) in [("role", &a.role), ("title", &a.title), ("rank", &a.rank)] {
+                if let Some(v) = v {
+                    attrs.insert(k.into(), json!(v));
+                }
+            }
+            if let Some(o) = a.organisation {
+                let o = &self.actors[o];
+                attrs.insert("organisation".into(), json!(o.key));
+                attrs.insert("organisation_name".into(), json!(o.name));
+            }
+            if let Some(ante) = m.antecedent {
+                attrs.insert(
+                    "antecedent".into(),
+                    json!({"start": ante.start, "end": ante.end}),
+                );
+            }
+            out.push(
+                Annotation::new(m.span, a.kind.as_str(), COMPONENT, m.confidence)
+                    .with_key(a.key.clone())
+                    .with_attrs(Value::Object(attrs)),
+            );
+        }
+        out
+    }
+}
+
+struct RolePhrase {
+    rank: Option<Span>,
+    role: Option<Span>,
+    title: Option<Span>,
+    /// The whole phrase (organisations and demonyms are looked for in it).
+    phrase: Option<Span>,
+}
+
+/// Prefer a name over a metonym, then the first entry listed.
+fn pick<'e>(hits: &[(&'e Entry, NameKind)]) -> Option<(&'e Entry, NameKind)> {
+    hits.iter()
+        .find(|(_, k)| *k == NameKind::Name)
+        .or_else(|| hits.first())
+        .copied()
+}
+
+/// A kind for an organisation the registry lacks, from its head words.
+fn kind_from_head(name: &str) -> ActorKind {
+    let f = fold(name);
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    if has(&[
+        "army",
+        "front",
+        "brigade",
+        "brigades",
+        "battalion",
+        "jihad",
+        "lashkar",
+        "jaish",
+        "tehrik",
+        "tahreek",
+        "mujahideen",
+        "militia",
+        "liberation",
+    ]) {
+        ActorKind::ArmedGroup
+    } else if has(&[
+        "news",
+        "agency",
+        "times",
+        "radio",
+        "tv",
+        "television",
+        "post",
+        "press",
+        "gazette",
+        "herald",
+    ]) && !has(&["ministry", "intelligence", "security"])
+    {
+        ActorKind::MediaOutlet
+    } else if has(&[
+        "ministry",
+        "department",
+        "committee",
+        "service",
+        "directorate",
+        "parliament",
+        "assembly",
+        "council",
+        "police",
+        "forces",
+        "guard",
+        "guards",
+    ]) {
+        ActorKind::GovernmentBody
+    } else {
+        ActorKind::Other
+    }
+}
+
+impl Component for ActorTagger {
+    fn name(&self) -> &'static str {
+        COMPONENT
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Entities]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Actors]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        for a in self.annotate(doc) {
+            doc.add(Layer::Actors, a)
+                .map_err(|source| ComponentError::Span {
+                    component: COMPONENT,
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! The reference lists the entity tagger reads as features: the world gazetteer, the actor
+//! registry, given names (`data/names/given-names.txt`), titles and ranks
+//! (`data/names/titles.tsv`) and demonyms (`data/demonyms.tsv`).
+
+use crate::places::demonyms::Demonyms;
+use spillover_lexicon::actors::{is_acronym, Registry};
+use spillover_lexicon::gazetteer::{fold, Gazetteer, PlaceKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Title categories, in the order of `data/names/titles.tsv`'s `category` column values.
+pub const TITLE_CATEGORIES: [&str; 4] = ["rank", "office", "honorific", "role"];
+
+/// Lists as loaded once per process.
+pub struct Lists {
+    gazetteer: Option<&'static Gazetteer>,
+    given: HashSet<String>,
+    titles: HashMap<String, u8>,
+    title_first: HashSet<String>,
+    title_words: usize,
+    demonyms: Demonyms,
+    registry_folded: HashMap<String, u8>,
+    registry_acronyms: HashMap<String, u8>,
+    registry_words: usize,
+}
+
+/// Why a shipped list could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ListError {
+    #[error("titles line {line}: {message}")]
+    Titles { line: usize, message: String },
+}
+
+/// Parses `title TAB category TAB note` rows into folded title → category index.
+pub fn parse_titles(tsv: &str) -> Result<HashMap<String, u8>, ListError> {
+    let mut out = HashMap::new();
+    let mut header = false;
+    for (n, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header {
+            header = true;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let err = |message: String| ListError::Titles {
+            line: n + 1,
+            message,
+        };
+        if cols.len() < 2 {
+            return Err(err("expected title TAB category TAB note".into()));
+        }
+        let cat = TITLE_CATEGORIES
+            .iter()
+            .position(|c| *c == cols[1].trim())
+            .ok_or_else(|| err(format!("unknown category {:?}", cols[1])))?;
+        let key = fold(cols[0].trim());
+        if !key.is_empty() {
+            // a title in several categories keeps the first (rank before office)
+            out.entry(key).or_insert(cat as u8);
+        }
+    }
+    Ok(out)
+}
+
+impl Lists {
+    /// The shipped lists (the gazetteer and registry are left out when they fail to load:
+    /// the tagger then runs on its other features).
+    pub fn standard() -> &'static Lists {
+        static LISTS: OnceLock<Lists> = OnceLock::new();
+        LISTS.get_or_init(|| {
+            let titles = parse_titles(include_str!("../../../../data/names/titles.tsv"))
+                .unwrap_or_else(|e| panic!("shipped titles table is broken: {e}"));
+            let given = include_str!("../../../../data/names/given-names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect();
+            Lists::new(
+                Gazetteer::shared().ok(),
+                Registry::shared().ok(),
+                given,
+                titles,
+                Demonyms::builtin(),
+            )
+        })
+    }
+
+    pub fn new(
+        gazetteer: Option<&'static Gazetteer>,
+        registry: Option<&Registry>,
+        given: HashSet<String>,
+        titles: HashMap<String, u8>,
+        demonyms: Demonyms,
+    ) -> Lists {
+        let mut registry_folded = HashMap::new();
+        let mut registry_acronyms = HashMap::new();
+        let mut registry_words = 0;
+        if let Some(r) = registry {
+            for (name, entry, _) in r.names() {
+                let kind = entry.kind as u8 + 1;
+                registry_words = registry_words.max(name.split_whitespace().count());
+                if is_acronym(name) {
+                    registry_acronyms.entry(name.to_string()).or_insert(kind);
+                } else {
+                    registry_folded.entry(fold(name)).or_insert(kind);
+                }
+            }
+        }
+        let title_words = titles
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let title_first = titles
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        Lists {
+            gazetteer,
+            given,
+            titles,
+            title_first,
+            title_words,
+            demonyms,
+            registry_folded,
+            registry_acronyms,
+            registry_words,
+        }
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.adjective(word).is_some()
+    }
+
+    /// Whether a token (lowercased) can start a title: a cheap test before [`Lists::title`].
+    pub fn may_start_title(&self, lower: &str) -> bool {
+        lower
+            .split(['-', '.', '\'', ' '])
+            .next()
+            .is_some_and(|w| self.title_first.contains(w))
+    }
+
+    /// The category index of a title ("Colonel General" → rank).
+    pub fn title(&self, s: &str) -> Option<u8> {
+        if s.len() > 60 {
+            return None;
+        }
+        self.titles.get(&fold(s)).copied()
+    }
+
+    /// Most tokens a title spans ("Lt. Gen." is four tokens at most as "Lt", ".", …; the
+    /// tokenizer keeps the period on known abbreviations, so words are the measure).
+    pub fn max_title_tokens(&self) -> usize {
+        self.title_words
+    }
+
+    /// Most tokens a gazetteer or registry name is looked up over.
+    pub fn max_name_tokens(&self) -> usize {
+        self.registry_words.clamp(4, 6)
+    }
+
+    /// A coarse class of the best-known place with this name: 1 country, 2 province,
+    /// 3 capital, 4–7 cities by population (≥ 1M, ≥ 100k, ≥ 10k, smaller).
+    pub fn place_class(&self, s: &str) -> Option<u8> {
+        let g = self.gazetteer?;
+        let id = *g.lookup(s).first()?;
+        let p = g.get(id)?;
+        Some(match p.kind {
+            PlaceKind::Country => 1,
+            PlaceKind::Admin1 => 2,
+            PlaceKind::Capital => 3,
+            PlaceKind::City if p.population >= 1_000_000 => 4,
+            PlaceKind::City if p.population >= 100_000 => 5,
+            PlaceKind::City if p.population >= 10_000 => 6,
+            PlaceKind::City => 7,
+        })
+    }
+
+    /// The kind (1 + [`spillover_lexicon::actors::ActorKind`] as a number) of a registry
+    /// entry named `s`.
+    pub fn registry_kind(&self, s: &str) -> Option<u8> {
+        if let Some(k) = self.registry_acronyms.get(s) {
+            return Some(*k);
+        }
+        if is_acronym(s) {
+            return None;
+        }
+        self.registry_folded.get(&fold(s)).copied()
+    }
+}

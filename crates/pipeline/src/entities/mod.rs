@@ -1,0 +1,273 @@
+//! Named entities (PER, ORG, LOC, MISC): a learned tagger for names that no list holds.
+//!
+//! A greedy left-to-right tagger over BIO tags scored by an averaged perceptron
+//! ([`train`]). Its features are the word and its neighbours, shapes and affixes, the run
+//! of capitalised words it sits in, what the same document does with the word elsewhere,
+//! and what the reference lists know ([`lists`]: gazetteer places, actor registry names,
+//! given names, titles, demonyms). The shipped weights (`data/models/ner.bin`) are made by
+//! `scripts/train-ner.sh` from part of the openly licensed gold sets; the model remembers
+//! which documents it saw, so `spillover eval ner` scores only the others by default.
+//!
+//! ```
+//! use spillover_doc::{Layer, Report, ReportId};
+//! use spillover_pipeline::Pipeline;
+//! let doc = Pipeline::standard()
+//!     .run(Report::from_text(ReportId("r".into()), "Anatoly Sidorov spoke in Moscow."))
+//!     .unwrap();
+//! let labels: Vec<&str> = doc.layer(Layer::Entities).iter().map(|a| a.label.as_ref()).collect();
+//! assert!(labels.contains(&"LOC"), "{labels:?}");
+//! ```
+
+pub mod features;
+pub mod lists;
+pub mod model;
+pub mod train;
+
+use crate::{Component, ComponentError};
+use features::{dynamic, static_features, token_infos, DocWords, FeatureHash, TokenInfo};
+use lists::Lists;
+use model::{allowed, Model, LABELS, N_TAGS};
+use spillover_doc::{Annotation, Doc, Layer, Span, Token};
+use std::sync::{Arc, OnceLock};
+
+const COMPONENT: &str = "entities";
+
+/// Something that scores a feature for every tag (the shipped model, or weights in
+/// training).
+pub(crate) trait Scorer {
+    fn add(&self, feature: u32, scores: &mut [f32; N_TAGS]);
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feature: u32, scores: &mut [f32; N_TAGS]) {
+        Model::add(self, feature, scores)
+    }
+}
+
+/// The tag-history features of token `x` after tags `p2`, `p1`.
+#[inline]
+pub(crate) fn dynamic_features(x: &TokenInfo, p2: usize, p1: usize) -> [u32; 4] {
+    use dynamic::*;
+    let (p1, p2) = (p1 as u8, p2 as u8);
+    [
+        FeatureHash::new(T1).num(p1).finish(),
+        FeatureHash::new(T2T1).num(p2).num(p1).finish(),
+        FeatureHash::new(T1W0).num(p1).str(&x.lower).finish(),
+        FeatureHash::new(T1S0).num(p1).str(&x.shape).finish(),
+    ]
+}
+
+/// Best allowed tag after `prev` and the margin over the runner-up.
+#[inline]
+pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: usize) -> (usize, f32) {
+    let mut best = (0usize, f32::NEG_INFINITY);
+    let mut second = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        if !allowed(prev, t) {
+            continue;
+        }
+        if s > best.1 {
+            second = best.1;
+            best = (t, s);
+        } else if s > second {
+            second = s;
+        }
+    }
+    (best.0, best.1 - second)
+}
+
+/// One sentence ready for tagging: its tokens, their facts, their static features.
+pub(crate) struct Prepared<'a> {
+    pub tokens: &'a [Token],
+    pub infos: Vec<TokenInfo>,
+    pub statics: Vec<Vec<u32>>,
+}
+
+/// Splits a segmented doc into sentences with their features.
+pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists) -> Vec<Prepared<'a>> {
+    let text = doc.text();
+    let sentences: Vec<&[Token]> = doc
+        .sentences()
+        .iter()
+        .map(|s| doc.tokens_in(*s))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let words = DocWords::new(text, &sentences);
+    sentences
+        .into_iter()
+        .map(|tokens| {
+            let infos = token_infos(text, tokens, lists);
+            let statics = (0..tokens.len())
+                .map(|i| {
+                    let mut f = Vec::with_capacity(40);
+                    static_features(&infos, &words, i, &mut f);
+                    f
+                })
+                .collect();
+            Prepared {
+                tokens,
+                infos,
+                statics,
+            }
+        })
+        .collect()
+}
+
+/// Greedy decoding of one sentence: (tag, margin) per token.
+pub(crate) fn decode(scorer: &impl Scorer, s: &Prepared<'_>) -> Vec<(usize, f32)> {
+    let mut out = Vec::with_capacity(s.tokens.len());
+    let (mut p2, mut p1) = (0usize, 0usize);
+    for (info, statics) in s.infos.iter().zip(&s.statics) {
+        let mut scores = [0f32; N_TAGS];
+        for &f in statics {
+            scorer.add(f, &mut scores);
+        }
+        for f in dynamic_features(info, p2, p1) {
+            scorer.add(f, &mut scores);
+        }
+        let (tag, margin) = best_tag(&scores, p1);
+        out.push((tag, margin));
+        p2 = p1;
+        p1 = tag;
+    }
+    out
+}
+
+/// Entity spans from BIO tags: (first token, last token inclusive, label index).
+pub(crate) fn spans_of(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, l)| l == (t - 1) / 2);
+        if continues {
+            continue;
+        }
+        if let Some((start, label)) = open.take() {
+            out.push((start, i - 1, label));
+        }
+        if t != 0 {
+            // a B tag, or an I tag the decoder would not make (kept as a start)
+            open = Some((i, (t - 1) / 2));
+        }
+    }
+    if let Some((start, label)) = open {
+        out.push((start, tags.len() - 1, label));
+    }
+    out
+}
+
+/// The entity tagger component.
+pub struct EntityTagger {
+    model: Arc<Model>,
+    lists: &'static Lists,
+}
+
+static SHIPPED: &[u8] = include_bytes!("../../../../data/models/ner.bin");
+
+/// The shipped model, loaded once (the error says what is wrong with the file).
+pub fn shipped_model() -> Result<Arc<Model>, &'static model::ModelError> {
+    static MODEL: OnceLock<Result<Arc<Model>, model::ModelError>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(SHIPPED).map(Arc::new))
+        .as_ref()
+        .cloned()
+}
+
+impl EntityTagger {
+    /// The tagger with the shipped model. A broken model file is a build error caught by
+    /// the tests, so this panics rather than return an error.
+    pub fn standard() -> EntityTagger {
+        let model = shipped_model().unwrap_or_else(|e| panic!("shipped entity model: {e}"));
+        EntityTagger::with_model(model)
+    }
+
+    pub fn with_model(model: Arc<Model>) -> EntityTagger {
+        EntityTagger {
+            model,
+            lists: Lists::standard(),
+        }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The entities of a segmented doc.
+    pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
+        let mut out = Vec::new();
+        for s in prepare(doc, self.lists) {
+            let tagged = decode(self.model.as_ref(), &s);
+            let tags: Vec<usize> = tagged.iter().map(|(t, _)| *t).collect();
+            for (a, b, label) in spans_of(&tags) {
+                // a name has a capital or a digit; the tagger is not taught nominal
+                // mentions ("the teams") and drops what it guesses of them
+                let named = s.infos[a..=b]
+                    .iter()
+                    .any(|i| i.cap || i.shape.contains('d'));
+                if !named {
+                    continue;
+                }
+                // token spans are ordered, so a..=b is a valid span
+                let Ok(span) = Span::new(s.tokens[a].span.start, s.tokens[b].span.end) else {
+                    continue;
+                };
+                let margin = tagged[a..=b]
+                    .iter()
+                    .map(|(_, m)| *m)
+                    .fold(f32::INFINITY, f32::min);
+                let confidence = 1.0 / (1.0 + (-margin / 4.0).exp());
+                out.push(Annotation::new(
+                    span,
+                    LABELS[label],
+                    COMPONENT,
+                    (confidence * 100.0).round() / 100.0,
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl Component for EntityTagger {
+    fn name(&self) -> &'static str {
+        COMPONENT
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        for a in self.annotate(doc) {
+            doc.add(Layer::Entities, a)
+                .map_err(|source| ComponentError::Span {
+                    component: COMPONENT,
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_tags_become_spans() {
+        // O B-PER I-PER O B-LOC B-LOC I-ORG
+        let spans = spans_of(&[0, 1, 2, 0, 5, 5, 4]);
+        assert_eq!(spans, vec![(1, 2, 0), (4, 4, 2), (5, 5, 2), (6, 6, 1)]);
+    }
+
+    #[test]
+    fn best_tag_respects_bio() {
+        let mut s = [0f32; N_TAGS];
+        s[2] = 5.0; // I-PER best, but after O it is not allowed
+        s[1] = 1.0;
+        assert_eq!(best_tag(&s, 0).0, 1);
+        assert_eq!(best_tag(&s, 1).0, 2);
+    }
+}
