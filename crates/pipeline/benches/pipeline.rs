@@ -3,7 +3,11 @@
 //! so a fast wrong answer fails.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use spillover_doc::{Layer, TokenKind};
 use spillover_doc::{Report, ReportId};
+use spillover_pipeline::actors::ActorTagger;
+use spillover_pipeline::entities::EntityTagger;
+use spillover_pipeline::segment::Segmenter;
 use spillover_pipeline::{link, Pipeline};
 use std::hint::black_box;
 
@@ -57,6 +61,61 @@ fn bench(c: &mut Criterion) {
             black_box(sigs)
         })
     });
+    g.finish();
+
+    // The entity tagger and the actor stage, in words per second, against segmentation
+    // alone (the baseline in the same run): the entity target is stated in words/s.
+    let words: usize = texts
+        .iter()
+        .map(|t| {
+            spillover_text::tokens::tokenize(t)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
+        })
+        .sum();
+    let stages: [(&str, Pipeline); 3] = [
+        (
+            "segment_only",
+            Pipeline::new(vec![Box::new(Segmenter)]).expect("order"),
+        ),
+        (
+            "segment_entities",
+            Pipeline::new(vec![
+                Box::new(Segmenter),
+                Box::new(EntityTagger::standard()),
+            ])
+            .expect("order"),
+        ),
+        (
+            "segment_entities_actors",
+            Pipeline::new(vec![
+                Box::new(Segmenter),
+                Box::new(EntityTagger::standard()),
+                Box::new(ActorTagger::standard()),
+            ])
+            .expect("order"),
+        ),
+    ];
+    let mut g = c.benchmark_group("entities");
+    g.throughput(Throughput::Elements(words as u64));
+    for (name, p) in &stages {
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                let mut found = 0;
+                for (i, t) in texts.iter().enumerate() {
+                    let doc = p
+                        .run(Report::from_text(ReportId(i.to_string()), t.clone()))
+                        .expect("pipeline");
+                    found += doc.layer(Layer::Entities).len() + doc.layer(Layer::Actors).len();
+                }
+                if *name != "segment_only" {
+                    assert!(found >= texts.len() * 3, "{found}");
+                }
+                black_box(found)
+            })
+        });
+    }
     g.finish();
 }
 

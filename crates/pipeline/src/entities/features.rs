@@ -67,6 +67,8 @@ pub(crate) struct TokenInfo {
     pub run_last: usize,
     pub run_first: usize,
     pub run_len: u8,
+    /// Inside quotation marks (1) or parentheses (2) within the sentence.
+    pub enclosed: u8,
 }
 
 /// Coarse shape: capitals → `X`, small letters → `x`, digits → `d`, repeats collapsed
@@ -101,13 +103,11 @@ fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Lowercase words that may sit inside one name between capitalised words
-/// ("Ministry of Foreign Affairs", "Jaish ul-Adl", "Bank of the West").
-fn is_name_glue(lower: &str) -> bool {
-    matches!(
-        lower,
-        "of" | "for" | "de" | "del" | "la" | "al" | "el" | "ul" | "bin" | "ibn" | "von" | "van"
-    )
+/// Lower-case words that may sit inside one name between capitalised words: "of"/"for"
+/// ("Ministry of Foreign Affairs") and the name particles of `data/names/
+/// surname-particles.txt` ("Jaish ul-Adl", "Mohammed bin Salman", "Ursula von der Leyen").
+fn is_name_glue(lower: &str, lists: &Lists) -> bool {
+    matches!(lower, "of" | "for") || lists.is_particle(lower)
 }
 
 /// The facts about each token of one sentence that features read.
@@ -128,13 +128,14 @@ pub(crate) fn token_infos(text: &str, toks: &[Token], lists: &Lists) -> Vec<Toke
             }
         })
         .collect();
-    mark_runs(&mut out);
+    mark_runs(&mut out, lists);
+    mark_enclosed(&mut out);
     mark_titles(text, toks, lists, &mut out);
     mark_names(text, toks, lists, &mut out);
     out
 }
 
-fn mark_runs(infos: &mut [TokenInfo]) {
+fn mark_runs(infos: &mut [TokenInfo], lists: &Lists) {
     let n = infos.len();
     let mut i = 0;
     while i < n {
@@ -150,7 +151,7 @@ fn mark_runs(infos: &mut [TokenInfo]) {
                 continue;
             }
             // glue: "of", "of the", "ul" between capitalised words
-            if end + 1 < n && is_name_glue(&infos[end].lower) {
+            if end + 1 < n && is_name_glue(&infos[end].lower, lists) {
                 if infos[end + 1].cap {
                     end += 2;
                     continue;
@@ -178,6 +179,35 @@ fn mark_runs(infos: &mut [TokenInfo]) {
             info.run_len = len;
         }
         i = end;
+    }
+}
+
+fn mark_enclosed(infos: &mut [TokenInfo]) {
+    let mut quote = false;
+    let mut paren = 0u32;
+    for info in infos.iter_mut() {
+        match info.lower.as_str() {
+            "\"" | "“" | "”" | "«" | "»" => {
+                quote = !quote && info.lower != "”" && info.lower != "»";
+                continue;
+            }
+            "(" => {
+                paren += 1;
+                continue;
+            }
+            ")" => {
+                paren = paren.saturating_sub(1);
+                continue;
+            }
+            _ => {}
+        }
+        info.enclosed = if quote {
+            1
+        } else if paren > 0 {
+            2
+        } else {
+            0
+        };
     }
 }
 
@@ -328,6 +358,7 @@ mod t {
     pub const RUNLAST_SUF: u8 = 36;
     pub const REGP1: u8 = 37;
     pub const DEMONYM_P1: u8 = 38;
+    pub const ENCLOSED: u8 = 39;
 }
 
 /// Dynamic templates: they read tags already chosen.
@@ -389,6 +420,9 @@ pub(crate) fn static_features(infos: &[TokenInfo], doc: &DocWords, i: usize, out
     }
     if i == 0 {
         out.push(f(FIRST).str(&x.shape).finish());
+    }
+    if x.enclosed > 0 {
+        out.push(f(ENCLOSED).num(x.enclosed).num(x.cap as u8).finish());
     }
     if x.gaz_pos > 0 {
         out.push(f(GAZ).num(x.gaz_pos).num(x.gaz_class).finish());

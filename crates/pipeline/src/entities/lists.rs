@@ -15,6 +15,7 @@ pub const TITLE_CATEGORIES: [&str; 4] = ["rank", "office", "honorific", "role"];
 pub struct Lists {
     gazetteer: Option<&'static Gazetteer>,
     given: HashSet<String>,
+    particles: HashSet<String>,
     titles: HashMap<String, u8>,
     title_first: HashSet<String>,
     title_words: usize,
@@ -78,13 +79,29 @@ impl Lists {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(str::to_string)
                 .collect();
-            Lists::new(
+            let mut lists = Lists::new(
                 Gazetteer::shared().ok(),
                 Registry::shared().ok(),
                 given,
                 titles,
                 Demonyms::builtin(),
-            )
+            );
+            lists.particles = include_str!("../../../../data/names/surname-particles.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                // "as-", "ad-Din": attached with a hyphen, so inside one token anyway
+                .filter(|l| !l.contains(['-', ' ', '\'']))
+                .map(str::to_lowercase)
+                // particles that are also everyday English words would glue "X at Y"
+                .filter(|l| {
+                    !matches!(
+                        l.as_str(),
+                        "do" | "ten" | "y" | "ag" | "af" | "av" | "as" | "at" | "an"
+                    )
+                })
+                .collect();
+            lists
         })
     }
 
@@ -122,6 +139,7 @@ impl Lists {
         Lists {
             gazetteer,
             given,
+            particles: HashSet::new(),
             titles,
             title_first,
             title_words,
@@ -134,6 +152,11 @@ impl Lists {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given.contains(word)
+    }
+
+    /// A lower-case word that links name parts ("bin", "ul", "von"; "al-" as "al").
+    pub fn is_particle(&self, lower: &str) -> bool {
+        self.particles.contains(lower)
     }
 
     pub fn is_demonym(&self, word: &str) -> bool {

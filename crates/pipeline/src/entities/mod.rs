@@ -18,6 +18,7 @@
 //! assert!(labels.contains(&"LOC"), "{labels:?}");
 //! ```
 
+mod consistency;
 pub mod features;
 pub mod lists;
 pub mod model;
@@ -161,6 +162,7 @@ pub(crate) fn spans_of(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 pub struct EntityTagger {
     model: Arc<Model>,
     lists: &'static Lists,
+    consistent: bool,
 }
 
 static SHIPPED: &[u8] = include_bytes!("../../../../data/models/ner.bin");
@@ -186,7 +188,15 @@ impl EntityTagger {
         EntityTagger {
             model,
             lists: Lists::standard(),
+            consistent: true,
         }
+    }
+
+    /// Tags sentence by sentence only, without making a name's labels agree across the
+    /// report (for measuring what that step adds).
+    pub fn without_consistency(mut self) -> EntityTagger {
+        self.consistent = false;
+        self
     }
 
     pub fn model(&self) -> &Model {
@@ -195,7 +205,7 @@ impl EntityTagger {
 
     /// The entities of a segmented doc.
     pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         for s in prepare(doc, self.lists) {
             let tagged = decode(self.model.as_ref(), &s);
             let tags: Vec<usize> = tagged.iter().map(|(t, _)| *t).collect();
@@ -217,15 +227,27 @@ impl EntityTagger {
                     .map(|(_, m)| *m)
                     .fold(f32::INFINITY, f32::min);
                 let confidence = 1.0 / (1.0 + (-margin / 4.0).exp());
-                out.push(Annotation::new(
+                found.push(consistency::Found {
                     span,
-                    LABELS[label],
-                    COMPONENT,
-                    (confidence * 100.0).round() / 100.0,
-                ));
+                    label,
+                    confidence,
+                });
             }
         }
-        out
+        if self.consistent {
+            consistency::make_consistent(doc.text(), doc.tokens(), &mut found);
+        }
+        found
+            .into_iter()
+            .map(|f| {
+                Annotation::new(
+                    f.span,
+                    LABELS[f.label],
+                    COMPONENT,
+                    (f.confidence * 100.0).round() / 100.0,
+                )
+            })
+            .collect()
     }
 }
 

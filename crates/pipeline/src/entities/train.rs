@@ -33,7 +33,7 @@ impl Default for TrainOptions {
             epochs: 12,
             min_count: 2,
             seed: 0x5eed,
-            word_dropout: 20,
+            word_dropout: 10,
         }
     }
 }
