@@ -63,6 +63,9 @@ struct Mention {
     antecedent: Option<Span>,
     /// After a locative preposition ("in Afghanistan"): a setting more than an agent.
     locative: bool,
+    /// After "of" or before "'s" ("a loyalist of Prince Ranariddh", "Annan's"): not the
+    /// likely referent of a following "he".
+    oblique: bool,
 }
 
 /// The actor tagger.
@@ -73,6 +76,9 @@ pub struct ActorTagger {
     /// Folded first words of registry names (a cheap test before longer lookups).
     first_words: HashSet<String>,
     max_tokens: usize,
+    /// (country, name without the country's demonym or name) → entry id: "Uzbekistan's
+    /// Defence Ministry" finds the entry named "Uzbek Defence Ministry".
+    by_country: HashMap<(String, String), String>,
 }
 
 const LOCATIVE: [&str; 10] = [
@@ -152,12 +158,43 @@ impl ActorTagger {
                 first_words.insert(w.to_string());
             }
         }
+        let demonyms = Demonyms::builtin();
+        let mut prefixes: HashMap<&str, Vec<String>> = HashMap::new();
+        for (adj, a3) in demonyms.adjectives() {
+            prefixes.entry(a3).or_default().push(fold(adj));
+        }
+        let mut by_country = HashMap::new();
+        for e in registry.entries() {
+            let Some(c) = e.country.as_deref() else {
+                continue;
+            };
+            if e.kind == ActorKind::State {
+                continue;
+            }
+            let mut pre: Vec<String> = prefixes.get(c).cloned().unwrap_or_default();
+            if let Some(st) = registry.state(c) {
+                pre.push(fold(&st.name));
+                pre.extend(st.aliases.iter().map(|a| fold(a)));
+            }
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let f = fold(n);
+                for p in &pre {
+                    if let Some(rest) = f.strip_prefix(p.as_str()).and_then(|r| r.strip_prefix(' '))
+                    {
+                        by_country
+                            .entry((c.to_string(), rest.to_string()))
+                            .or_insert_with(|| e.id.clone());
+                    }
+                }
+            }
+        }
         ActorTagger {
             registry,
             lists: Lists::standard(),
-            demonyms: Demonyms::builtin(),
+            demonyms,
             first_words,
             max_tokens: (registry.max_words() * 2 + 1).clamp(4, 14),
+            by_country,
         }
     }
 
@@ -170,6 +207,7 @@ impl ActorTagger {
         run.entities();
         run.surnames();
         run.roles();
+        run.merge_short_forms();
         run.references();
         run.finish()
     }
@@ -188,6 +226,7 @@ struct Run<'a> {
     /// Acronyms defined in this report → actor.
     acronyms: HashMap<String, usize>,
     entities: Vec<(Span, &'a str)>,
+    places: Vec<Span>,
 }
 
 impl<'a> Run<'a> {
@@ -210,6 +249,7 @@ impl<'a> Run<'a> {
             taken: Vec::new(),
             acronyms: HashMap::new(),
             entities,
+            places: doc.layer(Layer::Places).iter().map(|a| a.span).collect(),
         }
     }
 
@@ -294,10 +334,14 @@ impl<'a> Run<'a> {
         confidence: f32,
     ) {
         let toks = self.sentences[sentence];
-        let locative = toks
-            .iter()
-            .position(|t| t.span.start == span.start)
-            .is_some_and(|i| self.locative_before(toks, i));
+        let first = toks.iter().position(|t| t.span.start == span.start);
+        let last = toks.iter().position(|t| t.span.end == span.end);
+        let locative = first.is_some_and(|i| self.locative_before(toks, i));
+        let oblique = first.is_some_and(|i| i > 0 && self.tok(&toks[i - 1]) == "of")
+            || last.is_some_and(|i| {
+                toks.get(i + 1)
+                    .is_some_and(|t| matches!(self.tok(t), "'s" | "’s"))
+            });
         self.taken.push(span);
         self.mentions.push(Mention {
             span,
@@ -307,6 +351,7 @@ impl<'a> Run<'a> {
             confidence,
             antecedent: None,
             locative,
+            oblique,
         });
     }
 
@@ -331,8 +376,12 @@ impl<'a> Run<'a> {
             let mut i = 0;
             while i < toks.len() {
                 let t0 = &toks[i];
-                if t0.kind != TokenKind::Word {
+                if t0.kind != TokenKind::Word && t0.kind != TokenKind::Number {
                     i += 1;
+                    continue;
+                }
+                if let Some(len) = self.possessive_body(si, toks, i) {
+                    i += len;
                     continue;
                 }
                 let w0 = self.tok(t0);
@@ -362,8 +411,14 @@ impl<'a> Run<'a> {
                     if !s.chars().any(char::is_uppercase) {
                         continue;
                     }
-                    let hits = self.t.registry.lookup(s);
-                    if let Some(best) = pick(&hits) {
+                    let mut hits = self.t.registry.lookup(s);
+                    if hits.is_empty() && (s.contains("U.N.") || s.contains("U.S.")) {
+                        hits = self
+                            .t
+                            .registry
+                            .lookup(&s.replace("U.N.", "UN").replace("U.S.", "US"));
+                    }
+                    if let Some(best) = pick(&hits, self.possessor(toks, i).as_deref()) {
                         found = Some((len, span, best.0.clone(), best.1));
                         break;
                     }
@@ -376,7 +431,22 @@ impl<'a> Run<'a> {
                 let posting = i >= 2
                     && self.tok(&toks[i - 1]) == "to"
                     && self.t.lists.title(self.tok(&toks[i - 2])).is_some();
-                if how == NameKind::Metonym && (posting || self.locative_before(toks, i)) {
+                // "KABUL, Jan 18 —": a dateline names a place
+                let dateline =
+                    how == NameKind::Metonym && !self.s(span).chars().any(char::is_lowercase);
+                if how == NameKind::Metonym
+                    && (posting || dateline || self.locative_before(toks, i))
+                {
+                    i += len;
+                    continue;
+                }
+                // "Northern Ireland" is a place, not the state named in it
+                if entry.kind == ActorKind::State
+                    && self
+                        .places
+                        .iter()
+                        .any(|p| p.contains(span) && p.len() > span.len())
+                {
                     i += len;
                     continue;
                 }
@@ -392,6 +462,38 @@ impl<'a> Run<'a> {
                 i += len;
             }
         }
+    }
+
+    /// The country of a possessive state right before token `i` ("Uzbekistan's").
+    fn possessor(&self, toks: &[Token], i: usize) -> Option<String> {
+        if i < 2 || !matches!(self.tok(&toks[i - 1]), "'s" | "’s") {
+            return None;
+        }
+        let hits = self.t.registry.lookup(self.tok(&toks[i - 2]));
+        hits.iter()
+            .find(|(e, _)| e.kind == ActorKind::State)
+            .and_then(|(e, _)| e.country.clone())
+    }
+
+    /// "Uzbekistan's Defence Ministry": a body named without its country, after the
+    /// country's possessive. Returns the tokens taken.
+    fn possessive_body(&mut self, si: usize, toks: &[Token], i: usize) -> Option<usize> {
+        let c = self.possessor(toks, i)?;
+        let max = 6.min(toks.len() - i);
+        for len in (1..=max).rev() {
+            let span = Span {
+                start: toks[i].span.start,
+                end: toks[i + len - 1].span.end,
+            };
+            let key = (c.clone(), fold(self.s(span)));
+            if let Some(id) = self.t.by_country.get(&key) {
+                let entry = self.t.registry.get(id)?.clone();
+                let a = self.actor_from_entry(&entry);
+                self.mention(span, si, a, "name", 0.9);
+                return Some(len);
+            }
+        }
+        None
     }
 
     /// Step 2: "Long Name (ACR)" definitions, then later uses of ACR.
@@ -448,6 +550,7 @@ impl<'a> Run<'a> {
                 self.acronyms.insert(acr.to_string(), actor);
             }
         }
+        self.acronyms_by_initials();
         if self.acronyms.is_empty() {
             return;
         }
@@ -459,6 +562,91 @@ impl<'a> Run<'a> {
                         self.mention(t.span, si, a, "acronym", 0.9);
                     }
                 }
+            }
+        }
+    }
+
+    /// An acronym the text uses without defining it ("OAU") whose letters are the
+    /// initials of a capitalised name in the same report ("Organization of African
+    /// Unity"): both name one actor.
+    fn acronyms_by_initials(&mut self) {
+        let mut runs: HashMap<String, (usize, Span)> = HashMap::new();
+        for (si, toks) in self.sentences.iter().enumerate() {
+            let mut i = 0;
+            while i < toks.len() {
+                let cap = |t: &Token| {
+                    t.kind == TokenKind::Word
+                        && self.tok(t).chars().next().is_some_and(char::is_uppercase)
+                        && !spillover_lexicon::actors::is_acronym(self.tok(t))
+                        && self.tok(t) != "The"
+                };
+                if !cap(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut end = i;
+                let mut k = i + 1;
+                while k < toks.len() {
+                    if cap(&toks[k]) {
+                        end = k;
+                        k += 1;
+                    } else if matches!(self.tok(&toks[k]), "of" | "for" | "and" | "the") {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let words: Vec<String> = toks[start..=end]
+                    .iter()
+                    .filter(|t| cap(t))
+                    .map(|t| self.tok(t).to_string())
+                    .collect();
+                if words.len() >= 2 {
+                    let span = Span {
+                        start: toks[start].span.start,
+                        end: toks[end].span.end,
+                    };
+                    runs.entry(initials(&words)).or_insert((si, span));
+                }
+                i = end + 1;
+            }
+        }
+        for si in 0..self.sentences.len() {
+            for t in self.sentences[si] {
+                let w = self.tok(t);
+                if w.len() < 2
+                    || w.len() > 6
+                    || !spillover_lexicon::actors::is_acronym(w)
+                    || self.is_taken(t.span)
+                    || self.acronyms.contains_key(w)
+                {
+                    continue;
+                }
+                let Some(&(lsi, long)) = runs.get(w) else {
+                    continue;
+                };
+                let existing = self
+                    .mentions
+                    .iter()
+                    .find(|m| long.contains(m.span) && m.span.len() * 2 > long.len())
+                    .map(|m| m.actor);
+                let actor = match existing {
+                    Some(a) => a,
+                    None if !self.is_taken(long) => {
+                        let name = self.s(long).to_string();
+                        let a = self.doc_actor(
+                            format!("doc:{}", slug(w)),
+                            &name,
+                            kind_from_head(&name),
+                            None,
+                        );
+                        self.mention(long, lsi, a, "acronym_definition", 0.7);
+                        a
+                    }
+                    None => continue,
+                };
+                self.acronyms.insert(w.to_string(), actor);
             }
         }
     }
@@ -545,6 +733,17 @@ impl<'a> Run<'a> {
                         start: toks[i].span.start,
                         end: head.end,
                     };
+                    let head_key = (a3.to_string(), fold(self.s(head)));
+                    if let Some(e) = self
+                        .t
+                        .by_country
+                        .get(&head_key)
+                        .and_then(|id| self.t.registry.get(id))
+                    {
+                        let a = self.actor_from_entry(&e.clone());
+                        self.mention(span, si, a, "demonym", 0.9);
+                        break;
+                    }
                     let country_name = self
                         .t
                         .registry
@@ -587,7 +786,41 @@ impl<'a> Run<'a> {
         let demonyms_only = name
             .split(['-', ' '])
             .all(|p| self.t.demonyms.adjective(p).is_some());
-        capitalised && !pronoun && !demonyms_only
+        let calendar = matches!(
+            name.trim_end_matches('.').to_lowercase().as_str(),
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        );
+        capitalised && !pronoun && !demonyms_only && !calendar
     }
 
     /// Headlines in title case ("Region Grows Worried as Taliban Consolidates Power")
@@ -609,12 +842,23 @@ impl<'a> Run<'a> {
     fn entities(&mut self) {
         let entities = std::mem::take(&mut self.entities);
         for &(span, label) in &entities {
-            if !matches!(label, "PER" | "ORG") {
-                continue;
-            }
             let Some(si) = self.sentence_of(span) else {
                 continue;
             };
+            // a name right after an office or rank is a person, whatever the tagger said
+            // ("President Obama", "Secretary General Ban Ki-moon")
+            let label = if label != "PER" && self.after_title(si, span) {
+                "PER"
+            } else {
+                label
+            };
+            if !matches!(label, "PER" | "ORG") {
+                continue;
+            }
+            // a person's name the place stage resolved is a place ("Dangam", "Torkham")
+            if label == "PER" && self.places.iter().any(|p| p.overlaps(span)) {
+                continue;
+            }
             // a rank or title the tagger put inside the name ("Colonel General Anatoly
             // Sidorov") stays outside the person mention, for the role step
             let span = if label == "PER" {
@@ -674,6 +918,24 @@ impl<'a> Run<'a> {
             }
         }
         span
+    }
+
+    fn after_title(&self, si: usize, span: Span) -> bool {
+        let toks = self.sentences[si];
+        let Some(k) = toks.iter().position(|t| t.span.start == span.start) else {
+            return false;
+        };
+        (1..=4.min(k)).any(|len| {
+            toks[k - len].kind == TokenKind::Word
+                && self
+                    .t
+                    .lists
+                    .title(self.s(Span {
+                        start: toks[k - len].span.start,
+                        end: toks[k - 1].span.end,
+                    }))
+                    .is_some_and(|c| c <= 1)
+        })
     }
 
     fn person_by_short(&self, word: &str) -> Option<usize> {
@@ -737,10 +999,16 @@ impl<'a> Run<'a> {
             let Some(last) = toks.iter().position(|t| t.span.end == span.end) else {
                 continue;
             };
-            if let Some(r) = self
-                .role_before(toks, first)
-                .or_else(|| self.role_after(toks, last))
-            {
+            let r = match self.role_before(toks, first) {
+                // a rank alone before the name: the apposition after may hold the title
+                Some(b) if b.title.is_none() => match self.role_after(toks, last) {
+                    Some(a) => Some(RolePhrase { rank: b.rank, ..a }),
+                    None => Some(b),
+                },
+                Some(b) => Some(b),
+                None => self.role_after(toks, last),
+            };
+            if let Some(r) = r {
                 self.apply_role(actor, r, si);
             }
         }
@@ -781,6 +1049,8 @@ impl<'a> Run<'a> {
         let mut j = first;
         let mut rank = None;
         'direct: for _ in 0..3 {
+            // the longest title ending right before: a rank is kept, an honorific skipped,
+            // an office ends the loop (it starts the title phrase)
             for len in (1..=4.min(j)).rev() {
                 if toks[j - len].kind != TokenKind::Word {
                     continue;
@@ -799,7 +1069,8 @@ impl<'a> Run<'a> {
                         j -= len;
                         continue 'direct;
                     }
-                    _ => {}
+                    Some(_) => break 'direct,
+                    None => {}
                 }
             }
             break;
@@ -814,7 +1085,7 @@ impl<'a> Run<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "of" | "the" | "to" | "for" | "and" | "on")
+                        || matches!(w, "of" | "the" | "to" | "for" | "on")
                         || self.t.lists.title(w).is_some()
                 }
                 TokenKind::Punct => matches!(w, "(" | ")"),
@@ -935,6 +1206,70 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Short forms of an actor named in full elsewhere in the report: a person's single
+    /// name ("Flynn", "Saddam") joins the one person whose full name holds it; an acronym
+    /// the text never defined ("OAU") joins the one organisation whose initials spell it;
+    /// a one-word registry name ("Ansarullah") joins the one actor here whose name ends
+    /// with it ("Jamaat Ansarullah").
+    fn merge_short_forms(&mut self) {
+        let words = |n: &str| -> Vec<String> {
+            n.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        };
+        let used: Vec<usize> = {
+            let mut u: Vec<usize> = self.mentions.iter().map(|m| m.actor).collect();
+            u.sort_unstable();
+            u.dedup();
+            u
+        };
+        let mut remap: HashMap<usize, usize> = HashMap::new();
+        for &a in &used {
+            let actor = &self.actors[a];
+            let w = words(&actor.name);
+            if w.len() != 1 {
+                continue;
+            }
+            let w = &w[0];
+            let target: Vec<usize> = used
+                .iter()
+                .copied()
+                .filter(|&b| b != a)
+                .filter(|&b| {
+                    let other = &self.actors[b];
+                    let ow = words(&other.name);
+                    if ow.len() < 2 {
+                        return false;
+                    }
+                    match actor.kind {
+                        ActorKind::Person => {
+                            other.kind == ActorKind::Person && ow.iter().any(|x| x == w)
+                        }
+                        _ if spillover_lexicon::actors::is_acronym(w) && !actor.registry => {
+                            other.kind != ActorKind::Person && initials(&ow) == *w
+                        }
+                        // a state is named by its own name, never a short form
+                        ActorKind::State => false,
+                        _ => {
+                            other.kind == actor.kind
+                                && fold(ow.last().map_or("", String::as_str)) == fold(w)
+                        }
+                    }
+                })
+                .collect();
+            if let [b] = target[..] {
+                remap.insert(a, b);
+            }
+        }
+        for m in &mut self.mentions {
+            if let Some(&b) = remap.get(&m.actor) {
+                m.actor = b;
+            }
+        }
+    }
+
     /// Step 6: pronouns and definite descriptions.
     fn references(&mut self) {
         for si in 0..self.sentences.len() {
@@ -948,9 +1283,9 @@ impl<'a> Run<'a> {
                 }
                 let w = self.tok(t).to_lowercase();
                 if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
-                    if let Some(m) =
-                        self.recent(t.span.start, si, 3, |a, _| a.kind == ActorKind::Person)
-                    {
+                    if let Some(m) = self.recent(t.span.start, si, 3, |a, m| {
+                        a.kind == ActorKind::Person && !m.oblique
+                    }) {
                         let (a, ante) = (self.mentions[m].actor, self.mentions[m].span);
                         self.refer(t.span, si, a, "pronoun", ante, 0.7);
                     }
@@ -1086,6 +1421,7 @@ impl<'a> Run<'a> {
             confidence,
             antecedent: Some(ante),
             locative: false,
+            oblique: false,
         });
     }
 
@@ -1120,6 +1456,9 @@ impl<'a> Run<'a> {
             }
             attrs.insert("registry".into(), json!(a.registry));
             attrs.insert("via".into(), json!(m.via));
+            if m.locative {
+                attrs.insert("locative".into(), json!(true));
+            }
             for (k, v) in [("role", &a.role), ("title", &a.title), ("rank", &a.rank)] {
                 if let Some(v) = v {
                     attrs.insert(k.into(), json!(v));
@@ -1154,12 +1493,28 @@ struct RolePhrase {
     phrase: Option<Span>,
 }
 
-/// Prefer a name over a metonym, then the first entry listed.
-fn pick<'e>(hits: &[(&'e Entry, NameKind)]) -> Option<(&'e Entry, NameKind)> {
-    hits.iter()
-        .find(|(_, k)| *k == NameKind::Name)
-        .or_else(|| hits.first())
-        .copied()
+/// Prefer a name over a metonym, then the entry of the possessive's country
+/// ("Kyrgyzstan's State Committee for National Security"), then the first entry listed.
+fn pick<'e>(
+    hits: &[(&'e Entry, NameKind)],
+    country: Option<&str>,
+) -> Option<(&'e Entry, NameKind)> {
+    let names: Vec<&(&Entry, NameKind)> =
+        hits.iter().filter(|(_, k)| *k == NameKind::Name).collect();
+    if let Some(c) = country {
+        if let Some(h) = names.iter().find(|(e, _)| e.country.as_deref() == Some(c)) {
+            return Some(**h);
+        }
+    }
+    names.first().map(|h| **h).or_else(|| hits.first().copied())
+}
+
+/// The initials of a name's capitalised words ("Organization of African Unity" → "OAU").
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
 }
 
 /// A kind for an organisation the registry lacks, from its head words.
@@ -1197,6 +1552,15 @@ fn kind_from_head(name: &str) -> ActorKind {
     ]) && !has(&["ministry", "intelligence", "security"])
     {
         ActorKind::MediaOutlet
+    } else if has(&[
+        "police",
+        "forces",
+        "guard",
+        "guards",
+        "troops",
+        "gendarmerie",
+    ]) {
+        ActorKind::SecurityForce
     } else if has(&[
         "ministry",
         "department",

@@ -222,3 +222,43 @@ fn kinds_of_unknown_organisations_come_from_their_heads() {
     assert_eq!(kind_from_head("Kabul News Agency"), ActorKind::MediaOutlet);
     assert_eq!(kind_from_head("Acme Holdings"), ActorKind::Other);
 }
+
+#[test]
+fn a_possessive_state_finds_its_body() {
+    let doc = run("Uzbekistan's Defence Ministry said the drills would go ahead.");
+    let k = key_of(&doc, "Defence Ministry");
+    let e = Registry::builtin().unwrap().get(&k).cloned().unwrap();
+    assert_eq!(e.country.as_deref(), Some("UZB"), "{k}");
+    assert_eq!(key_of(&doc, "Uzbekistan"), "uzb");
+}
+
+#[test]
+fn datelines_and_month_names_are_not_actors() {
+    let doc = run("KABUL, Jan 18 — Officials said the road to Jalalabad reopened.");
+    let ms = mentions(&doc);
+    assert!(
+        ms.iter().all(|(t, _, _)| t != "KABUL" && t != "Jan"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn short_forms_join_the_full_name() {
+    let doc = run(
+        "Flynn resigns. Michael Flynn, the national security adviser, resigned on Monday. \
+         The Organization of African Unity met in Addis Ababa. OAU leaders said little.",
+    );
+    assert_eq!(key_of(&doc, "Flynn"), key_of(&doc, "Michael Flynn"));
+    assert_eq!(
+        key_of(&doc, "OAU"),
+        key_of(&doc, "Organization of African Unity")
+    );
+}
+
+#[test]
+fn a_title_makes_a_person_whatever_the_tagger_said() {
+    let doc = run("Secretary General Ban Ki-moon urged restraint. He spoke in New York.");
+    let k = key_of(&doc, "Ban Ki-moon");
+    assert_eq!(key_of(&doc, "He"), k);
+    assert_eq!(attrs_of(&doc, "Ban Ki-moon")["title"], "Secretary General");
+}

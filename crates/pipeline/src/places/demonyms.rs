@@ -66,6 +66,11 @@ impl Demonyms {
         Ok(out)
     }
 
+    /// Every demonym (lower case) with its country.
+    pub fn adjectives(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.adjective.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
     /// The country of a demonym ("Tajik", "Afghans", "Pakistani").
     pub fn adjective(&self, word: &str) -> Option<&'static str> {
         let w = word.to_lowercase();

@@ -550,7 +550,19 @@ impl PlaceTagger {
                 i = j + 1;
                 continue;
             }
-            let ctx = self.context(doc, toks, i, j);
+            let span = Span {
+                start: toks[i].span.start,
+                end: toks[j].span.end,
+            };
+            // The entity tagger (when it ran): a person's name, or a longer organisation
+            // name, is not a place; a name it calls a location needs no further cue.
+            let entity = entity_verdict(doc, span);
+            if !country_named && entity == EntityVerdict::NotPlace {
+                i = j + 1;
+                continue;
+            }
+            let mut ctx = self.context(doc, toks, i, j);
+            ctx.locative |= entity == EntityVerdict::Location;
             let single = i == j;
             let surface_lower = text[toks[i].span.start..toks[j].span.end]
                 .trim_end_matches('.')
@@ -983,6 +995,29 @@ impl PlaceTagger {
             }
         }
     }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum EntityVerdict {
+    Location,
+    NotPlace,
+    Unknown,
+}
+
+/// What the entities layer says about a candidate place name.
+fn entity_verdict(doc: &Doc, span: Span) -> EntityVerdict {
+    for e in doc.layer(Layer::Entities) {
+        if !e.span.contains(span) || e.confidence < 0.8 {
+            continue;
+        }
+        return match e.label.as_ref() {
+            "LOC" if e.span == span => EntityVerdict::Location,
+            "PER" => EntityVerdict::NotPlace,
+            "ORG" | "MISC" if e.span.len() > span.len() => EntityVerdict::NotPlace,
+            _ => EntityVerdict::Unknown,
+        };
+    }
+    EntityVerdict::Unknown
 }
 
 impl Component for PlaceTagger {
