@@ -51,6 +51,8 @@ struct Actor {
     organisation: Option<usize>,
     /// Words that name the actor alone later in the report (a person's surname).
     short_names: Vec<String>,
+    /// 'm' or 'f' once known (an honorific, or a pronoun already resolved to it).
+    gender: Option<char>,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +120,23 @@ const GOVERNMENT_NOUNS: [&str; 6] = [
     "foreign ministry",
 ];
 const MALE: [&str; 4] = ["he", "him", "his", "himself"];
+/// Verbs after "they" that make the pronoun a speaker worth resolving.
+const REPORTING: [&str; 14] = [
+    "said",
+    "say",
+    "says",
+    "claimed",
+    "claim",
+    "denied",
+    "deny",
+    "accused",
+    "warned",
+    "added",
+    "told",
+    "stated",
+    "insisted",
+    "announced",
+];
 const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
 
 fn slug(s: &str) -> String {
@@ -282,6 +301,7 @@ impl<'a> Run<'a> {
             rank: None,
             organisation: None,
             short_names: Vec::new(),
+            gender: None,
         })
     }
 
@@ -322,6 +342,7 @@ impl<'a> Run<'a> {
             rank: None,
             organisation: None,
             short_names: Vec::new(),
+            gender: None,
         })
     }
 
@@ -830,7 +851,25 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| self.tok(t))
-            .filter(|w| w.len() > 3)
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "and"
+                        | "as"
+                        | "by"
+                        | "or"
+                        | "with"
+                        | "from"
+                )
+            })
             .collect();
         words.len() >= 4
             && words
@@ -1002,7 +1041,11 @@ impl<'a> Run<'a> {
             let r = match self.role_before(toks, first) {
                 // a rank alone before the name: the apposition after may hold the title
                 Some(b) if b.title.is_none() => match self.role_after(toks, last) {
-                    Some(a) => Some(RolePhrase { rank: b.rank, ..a }),
+                    Some(a) => Some(RolePhrase {
+                        rank: b.rank,
+                        honorific: b.honorific,
+                        ..a
+                    }),
                     None => Some(b),
                 },
                 Some(b) => Some(b),
@@ -1048,6 +1091,7 @@ impl<'a> Run<'a> {
     fn role_before(&self, toks: &[Token], first: usize) -> Option<RolePhrase> {
         let mut j = first;
         let mut rank = None;
+        let mut honorific = None;
         'direct: for _ in 0..3 {
             // the longest title ending right before: a rank is kept, an honorific skipped,
             // an office ends the loop (it starts the title phrase)
@@ -1066,6 +1110,7 @@ impl<'a> Run<'a> {
                         continue 'direct;
                     }
                     Some(2) => {
+                        honorific = Some(span);
                         j -= len;
                         continue 'direct;
                     }
@@ -1098,7 +1143,7 @@ impl<'a> Run<'a> {
         }
         let phrase = &toks[j..end];
         let title = self.first_title(phrase);
-        if title.is_none() && rank.is_none() {
+        if title.is_none() && rank.is_none() && honorific.is_none() {
             return None;
         }
         // the role runs from the first demonym or title to the end of the phrase
@@ -1118,6 +1163,7 @@ impl<'a> Run<'a> {
             role,
             title: title.map(|(_, s)| s),
             phrase: whole,
+            honorific,
         })
     }
 
@@ -1160,6 +1206,7 @@ impl<'a> Run<'a> {
             role: Some(role),
             title: Some(title),
             phrase: Some(role),
+            honorific: None,
         })
     }
 
@@ -1169,6 +1216,13 @@ impl<'a> Run<'a> {
             .map(|s| self.s(s).trim_end_matches(',').trim().to_string());
         let title = r.title.map(|s| self.s(s).to_string());
         let rank = r.rank.map(|s| self.s(s).to_string());
+        let gender = r.honorific.and_then(|s| {
+            match self.s(s).trim_end_matches('.').to_lowercase().as_str() {
+                "mr" | "sir" | "lord" | "sheikh" | "mullah" | "maulana" | "father" => Some('m'),
+                "mrs" | "ms" | "miss" | "dame" | "lady" => Some('f'),
+                _ => None,
+            }
+        });
         // organisation: the most specific actor mentioned inside the role phrase
         let mut organisation = None;
         let mut country = None;
@@ -1197,6 +1251,7 @@ impl<'a> Run<'a> {
             }
         }
         let a = &mut self.actors[actor];
+        a.gender = a.gender.or(gender);
         a.role = role;
         a.title = title;
         a.rank = rank;
@@ -1283,11 +1338,28 @@ impl<'a> Run<'a> {
                 }
                 let w = self.tok(t).to_lowercase();
                 if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
+                    let g = if MALE.contains(&w.as_str()) { 'm' } else { 'f' };
                     if let Some(m) = self.recent(t.span.start, si, 3, |a, m| {
-                        a.kind == ActorKind::Person && !m.oblique
+                        a.kind == ActorKind::Person && !m.oblique && a.gender.is_none_or(|x| x == g)
                     }) {
                         let (a, ante) = (self.mentions[m].actor, self.mentions[m].span);
+                        self.actors[a].gender = Some(g);
                         self.refer(t.span, si, a, "pronoun", ante, 0.7);
+                    }
+                    i += 1;
+                    continue;
+                }
+                // "they said": the latest organisation or group, as a speaker
+                if w == "they"
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| REPORTING.contains(&self.tok(n).to_lowercase().as_str()))
+                {
+                    if let Some(m) = self.recent(t.span.start, si, 2, |a, m| {
+                        a.kind.is_organisation() && !m.oblique && !m.locative
+                    }) {
+                        let (a, ante) = (self.mentions[m].actor, self.mentions[m].span);
+                        self.refer(t.span, si, a, "pronoun", ante, 0.6);
                     }
                     i += 1;
                     continue;
@@ -1491,6 +1563,8 @@ struct RolePhrase {
     title: Option<Span>,
     /// The whole phrase (organisations and demonyms are looked for in it).
     phrase: Option<Span>,
+    /// "Mr", "Mrs", "Sheikh" right before the name (gives a gender where it says one).
+    honorific: Option<Span>,
 }
 
 /// Prefer a name over a metonym, then the entry of the possessive's country

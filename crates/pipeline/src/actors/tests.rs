@@ -262,3 +262,14 @@ fn a_title_makes_a_person_whatever_the_tagger_said() {
     assert_eq!(key_of(&doc, "He"), k);
     assert_eq!(attrs_of(&doc, "Ban Ki-moon")["title"], "Secretary General");
 }
+
+#[test]
+fn pronouns_agree_in_gender_and_they_said_finds_the_group() {
+    let doc = run(
+        "Mr. Karim Rahimi met Ms. Laila Noori in Kabul. She said the talks went well, \
+         and he agreed. The TTP issued a statement on Friday. They said the attack was theirs.",
+    );
+    assert_eq!(key_of(&doc, "She"), key_of(&doc, "Laila Noori"));
+    assert_eq!(key_of(&doc, "he"), key_of(&doc, "Karim Rahimi"));
+    assert_eq!(key_of(&doc, "They"), "ttp");
+}
