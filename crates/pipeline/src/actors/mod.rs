@@ -894,8 +894,14 @@ impl<'a> Run<'a> {
             if !matches!(label, "PER" | "ORG") {
                 continue;
             }
-            // a person's name the place stage resolved is a place ("Dangam", "Torkham")
-            if label == "PER" && self.places.iter().any(|p| p.overlaps(span)) {
+            // a person's name the place stage resolved here or elsewhere in the report is
+            // a place ("Dangam", "Torkham")
+            if label == "PER"
+                && self
+                    .places
+                    .iter()
+                    .any(|p| p.overlaps(span) || self.s(*p) == self.s(span))
+            {
                 continue;
             }
             // a rank or title the tagger put inside the name ("Colonel General Anatoly

@@ -556,12 +556,14 @@ impl PlaceTagger {
             };
             // The entity tagger (when it ran): a person's name, or a longer organisation
             // name, is not a place; a name it calls a location needs no further cue.
+            // A following "district" or "province" outweighs the tagger.
             let entity = entity_verdict(doc, span);
-            if !country_named && entity == EntityVerdict::NotPlace {
+            let mut ctx = self.context(doc, toks, i, j);
+            let cued = ctx.admin_noun_after;
+            if !country_named && !cued && entity == EntityVerdict::NotPlace {
                 i = j + 1;
                 continue;
             }
-            let mut ctx = self.context(doc, toks, i, j);
             ctx.locative |= entity == EntityVerdict::Location;
             let single = i == j;
             let surface_lower = text[toks[i].span.start..toks[j].span.end]
