@@ -63,6 +63,20 @@ pub enum PipelineError {
     Component(#[from] ComponentError),
 }
 
+/// Adds a component's annotations to one layer, naming the component if a span is bad.
+pub(crate) fn add_all(
+    doc: &mut Doc,
+    layer: Layer,
+    component: &'static str,
+    annotations: Vec<spillover_doc::Annotation>,
+) -> Result<(), ComponentError> {
+    for a in annotations {
+        doc.add(layer, a)
+            .map_err(|source| ComponentError::Span { component, source })?;
+    }
+    Ok(())
+}
+
 /// Time spent in each component of one run, in pipeline order.
 pub type ComponentTimes = Vec<(&'static str, Duration)>;
 

@@ -20,6 +20,9 @@
 //!    "the organization", "the group", "the country" to the most recent actor of a
 //!    compatible kind.
 //!
+//! The stage needs sentences, tokens and entities; when the places layer is there (the
+//! standard pipeline runs places first) a name resolved as a place is not made a person.
+//!
 //! Each mention is a span on the `actors` layer: label the kind, key the actor id (the
 //! registry id, or a report-level id starting with `doc:`), attrs with name, country,
 //! CAMEO-style code, how it was found (`via`) and, for persons, role fields.
@@ -53,6 +56,27 @@ struct Actor {
     short_names: Vec<String>,
     /// 'm' or 'f' once known (an honorific, or a pronoun already resolved to it).
     gender: Option<char>,
+}
+
+impl Actor {
+    /// An actor with only its id, name and kind known.
+    fn new(key: String, name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            key,
+            name: name.to_string(),
+            kind,
+            country: None,
+            code: None,
+            parent: None,
+            registry: false,
+            role: None,
+            title: None,
+            rank: None,
+            organisation: None,
+            short_names: Vec::new(),
+            gender: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -289,19 +313,11 @@ impl<'a> Run<'a> {
             return i;
         }
         self.push_actor(Actor {
-            key: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
             country: e.country.clone(),
             code: e.code.clone(),
             parent: e.parent.clone(),
             registry: true,
-            role: None,
-            title: None,
-            rank: None,
-            organisation: None,
-            short_names: Vec::new(),
-            gender: None,
+            ..Actor::new(e.id.clone(), &e.name, e.kind)
         })
     }
 
@@ -330,19 +346,9 @@ impl<'a> Run<'a> {
             _ => c.clone(),
         });
         self.push_actor(Actor {
-            key,
-            name: name.to_string(),
-            kind,
             country,
             code,
-            parent: None,
-            registry: false,
-            role: None,
-            title: None,
-            rank: None,
-            organisation: None,
-            short_names: Vec::new(),
-            gender: None,
+            ..Actor::new(key, name, kind)
         })
     }
 
@@ -807,40 +813,9 @@ impl<'a> Run<'a> {
         let demonyms_only = name
             .split(['-', ' '])
             .all(|p| self.t.demonyms.adjective(p).is_some());
-        let calendar = matches!(
-            name.trim_end_matches('.').to_lowercase().as_str(),
-            "jan"
-                | "feb"
-                | "mar"
-                | "apr"
-                | "jun"
-                | "jul"
-                | "aug"
-                | "sep"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        );
+        let word = name.trim_end_matches('.').to_lowercase();
+        let calendar =
+            crate::quantities::lexicon::month(&word) || crate::quantities::lexicon::weekday(&word);
         capitalised && !pronoun && !demonyms_only && !calendar
     }
 
@@ -1672,14 +1647,8 @@ impl Component for ActorTagger {
         &[Layer::Actors]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        for a in self.annotate(doc) {
-            doc.add(Layer::Actors, a)
-                .map_err(|source| ComponentError::Span {
-                    component: COMPONENT,
-                    source,
-                })?;
-        }
-        Ok(())
+        let found = self.annotate(doc);
+        crate::add_all(doc, Layer::Actors, COMPONENT, found)
     }
 }
 

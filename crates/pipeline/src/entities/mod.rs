@@ -262,14 +262,8 @@ impl Component for EntityTagger {
         &[Layer::Entities]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        for a in self.annotate(doc) {
-            doc.add(Layer::Entities, a)
-                .map_err(|source| ComponentError::Span {
-                    component: COMPONENT,
-                    source,
-                })?;
-        }
-        Ok(())
+        let found = self.annotate(doc);
+        crate::add_all(doc, Layer::Entities, COMPONENT, found)
     }
 }
 

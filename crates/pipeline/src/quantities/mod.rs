@@ -85,7 +85,7 @@
 //! One pass over the tokens of each sentence; a sentence with no number token and no
 //! number word costs a few comparisons per word. No regular expressions.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod scan;
 #[cfg(test)]
 mod tests;
