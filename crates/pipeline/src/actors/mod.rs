@@ -814,8 +814,21 @@ impl<'a> Run<'a> {
             .split(['-', ' '])
             .all(|p| self.t.demonyms.adjective(p).is_some());
         let word = name.trim_end_matches('.').to_lowercase();
-        let calendar =
-            crate::quantities::lexicon::month(&word) || crate::quantities::lexicon::weekday(&word);
+        // a title with its demonym ("Kazakh Foreign Minister") names no one
+        let title_only = {
+            let mut words = rest.split_whitespace().peekable();
+            if words
+                .peek()
+                .is_some_and(|w| self.t.demonyms.adjective(w).is_some())
+            {
+                words.next();
+            }
+            let rest: Vec<&str> = words.collect();
+            !rest.is_empty() && self.t.lists.title(&rest.join(" ")).is_some()
+        };
+        let calendar = title_only
+            || crate::quantities::lexicon::month(&word)
+            || crate::quantities::lexicon::weekday(&word);
         capitalised && !pronoun && !demonyms_only && !calendar
     }
 
@@ -869,16 +882,6 @@ impl<'a> Run<'a> {
             if !matches!(label, "PER" | "ORG") {
                 continue;
             }
-            // a person's name the place stage resolved here or elsewhere in the report is
-            // a place ("Dangam", "Torkham")
-            if label == "PER"
-                && self
-                    .places
-                    .iter()
-                    .any(|p| p.overlaps(span) || self.s(*p) == self.s(span))
-            {
-                continue;
-            }
             // a rank or title the tagger put inside the name ("Colonel General Anatoly
             // Sidorov") stays outside the person mention, for the role step
             let span = if label == "PER" {
@@ -889,6 +892,17 @@ impl<'a> Run<'a> {
             if self.is_taken(span) || self.title_case(si) || !self.nameworthy(self.s(span)) {
                 continue;
             }
+            // a person's name the place stage resolved here or elsewhere in the report is
+            // a place ("Dangam", "Torkham")
+            if label == "PER"
+                && self
+                    .places
+                    .iter()
+                    .any(|p| p.overlaps(span) || self.s(*p) == self.s(span))
+            {
+                continue;
+            }
+
             let name = self.s(span);
             if label == "PER" {
                 let words: Vec<&str> = name.split_whitespace().collect();
@@ -920,17 +934,22 @@ impl<'a> Run<'a> {
         self.entities = entities;
     }
 
+    /// The name inside a person entity that the tagger stretched over what comes before
+    /// it ("Pakistan Army spokesman Major General Ahmed Sharif Chaudhry" → "Ahmed Sharif
+    /// Chaudhry"): everything up to the last title word, demonym or actor already found.
     fn strip_title(&self, si: usize, span: Span) -> Span {
         let toks: Vec<&Token> = self.sentences[si]
             .iter()
             .filter(|t| span.contains(t.span))
             .collect();
-        for k in (1..toks.len().min(5)).rev() {
-            let prefix = Span {
-                start: toks[0].span.start,
-                end: toks[k - 1].span.end,
-            };
-            if self.t.lists.title(self.s(prefix)).is_some() {
+        for k in (1..toks.len()).rev() {
+            let last = toks[k - 1];
+            let w = self.tok(last);
+            let cut = self.t.lists.title(w).is_some_and(|c| c != 3)
+                || self.t.demonyms.adjective(w).is_some()
+                || self.is_taken(last.span)
+                || self.title_ending_at(&toks[..k]);
+            if cut {
                 return Span {
                     start: toks[k].span.start,
                     end: span.end,
@@ -938,6 +957,18 @@ impl<'a> Run<'a> {
             }
         }
         span
+    }
+
+    /// Whether the tokens end with a title of several words ("Colonel General").
+    fn title_ending_at(&self, toks: &[&Token]) -> bool {
+        let n = toks.len();
+        (2..=4.min(n)).any(|len| {
+            let span = Span {
+                start: toks[n - len].span.start,
+                end: toks[n - 1].span.end,
+            };
+            self.t.lists.title(self.s(span)).is_some()
+        })
     }
 
     fn after_title(&self, si: usize, span: Span) -> bool {

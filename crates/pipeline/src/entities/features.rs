@@ -364,7 +364,7 @@ mod t {
 /// Dynamic templates: they read tags already chosen.
 pub(crate) mod dynamic {
     pub const T1: u8 = 100;
-    pub const T2T1: u8 = 101;
+    // 101 was T2T1 (two tags back), dropped for first-order Viterbi decoding.
     pub const T1W0: u8 = 102;
     pub const T1S0: u8 = 103;
 }

@@ -1,6 +1,6 @@
 //! Named entities (PER, ORG, LOC, MISC): a learned tagger for names that no list holds.
 //!
-//! A greedy left-to-right tagger over BIO tags scored by an averaged perceptron
+//! A first-order Viterbi tagger over BIO tags scored by a structured averaged perceptron
 //! ([`train`]). Its features are the word and its neighbours, shapes and affixes, the run
 //! of capitalised words it sits in, what the same document does with the word elsewhere,
 //! and what the reference lists know ([`lists`]: gazetteer places, actor registry names,
@@ -46,36 +46,17 @@ impl Scorer for Model {
     }
 }
 
-/// The tag-history features of token `x` after tags `p2`, `p1`.
+/// The tag-history features of token `x` after tag `p1` (first order, so decoding is
+/// exact with Viterbi).
 #[inline]
-pub(crate) fn dynamic_features(x: &TokenInfo, p2: usize, p1: usize) -> [u32; 4] {
+pub(crate) fn dynamic_features(x: &TokenInfo, p1: usize) -> [u32; 3] {
     use dynamic::*;
-    let (p1, p2) = (p1 as u8, p2 as u8);
+    let p1 = p1 as u8;
     [
         FeatureHash::new(T1).num(p1).finish(),
-        FeatureHash::new(T2T1).num(p2).num(p1).finish(),
         FeatureHash::new(T1W0).num(p1).str(&x.lower).finish(),
         FeatureHash::new(T1S0).num(p1).str(&x.shape).finish(),
     ]
-}
-
-/// Best allowed tag after `prev` and the margin over the runner-up.
-#[inline]
-pub(crate) fn best_tag(scores: &[f32; N_TAGS], prev: usize) -> (usize, f32) {
-    let mut best = (0usize, f32::NEG_INFINITY);
-    let mut second = f32::NEG_INFINITY;
-    for (t, &s) in scores.iter().enumerate() {
-        if !allowed(prev, t) {
-            continue;
-        }
-        if s > best.1 {
-            second = best.1;
-            best = (t, s);
-        } else if s > second {
-            second = s;
-        }
-    }
-    (best.0, best.1 - second)
 }
 
 /// One sentence ready for tagging: its tokens, their facts, their static features.
@@ -115,24 +96,77 @@ pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists) -> Vec<Prepared<'a>> {
         .collect()
 }
 
-/// Greedy decoding of one sentence: (tag, margin) per token.
-pub(crate) fn decode(scorer: &impl Scorer, s: &Prepared<'_>) -> Vec<(usize, f32)> {
-    let mut out = Vec::with_capacity(s.tokens.len());
-    let (mut p2, mut p1) = (0usize, 0usize);
-    for (info, statics) in s.infos.iter().zip(&s.statics) {
-        let mut scores = [0f32; N_TAGS];
-        for &f in statics {
-            scorer.add(f, &mut scores);
-        }
-        for f in dynamic_features(info, p2, p1) {
-            scorer.add(f, &mut scores);
-        }
-        let (tag, margin) = best_tag(&scores, p1);
-        out.push((tag, margin));
-        p2 = p1;
-        p1 = tag;
+/// The best tag sequence of one sentence (first-order Viterbi over the BIO tags, I- tags
+/// only after their own label), with a margin per token: how far the chosen tag's path
+/// score is ahead of the best path through any other tag there. `statics(i)` gives the
+/// static features of token `i` (training hides some of them).
+pub(crate) fn viterbi<'f>(
+    scorer: &impl Scorer,
+    infos: &[TokenInfo],
+    statics: impl Fn(usize) -> &'f [u32],
+) -> Vec<(usize, f32)> {
+    let n = infos.len();
+    if n == 0 {
+        return Vec::new();
     }
-    out
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut delta = vec![[NEG; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for i in 0..n {
+        let mut st = [0f32; N_TAGS];
+        for &f in statics(i) {
+            scorer.add(f, &mut st);
+        }
+        let prevs: &[usize] = if i == 0 { &[0] } else { &ALL_TAGS };
+        for &p in prevs {
+            let base = if i == 0 { 0.0 } else { delta[i - 1][p] };
+            if base == NEG {
+                continue;
+            }
+            let mut d = [0f32; N_TAGS];
+            for f in dynamic_features(&infos[i], p) {
+                scorer.add(f, &mut d);
+            }
+            for t in 0..N_TAGS {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let v = base + d[t] + st[t];
+                if v > delta[i][t] {
+                    delta[i][t] = v;
+                    back[i][t] = p as u8;
+                }
+            }
+        }
+    }
+    let mut tags = vec![0usize; n];
+    let mut best = 0;
+    for t in 0..N_TAGS {
+        if delta[n - 1][t] > delta[n - 1][best] {
+            best = t;
+        }
+    }
+    tags[n - 1] = best;
+    for i in (1..n).rev() {
+        tags[i - 1] = usize::from(back[i][tags[i]]);
+    }
+    tags.iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            let runner_up = (0..N_TAGS)
+                .filter(|&x| x != t)
+                .map(|x| delta[i][x])
+                .fold(NEG, f32::max);
+            (t, delta[i][t] - runner_up)
+        })
+        .collect()
+}
+
+const ALL_TAGS: [usize; N_TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/// Tags of one prepared sentence.
+pub(crate) fn decode(scorer: &impl Scorer, s: &Prepared<'_>) -> Vec<(usize, f32)> {
+    viterbi(scorer, &s.infos, |i| s.statics[i].as_slice())
 }
 
 /// Entity spans from BIO tags: (first token, last token inclusive, label index).
@@ -278,12 +312,28 @@ mod tests {
         assert_eq!(spans, vec![(1, 2, 0), (4, 4, 2), (5, 5, 2), (6, 6, 1)]);
     }
 
+    struct Toy;
+    impl Scorer for Toy {
+        fn add(&self, f: u32, scores: &mut [f32; N_TAGS]) {
+            // feature 1: "I-PER looks best"; feature 2: "B-PER is good"
+            if f == 1 {
+                scores[2] += 5.0;
+            }
+            if f == 2 {
+                scores[1] += 1.0;
+            }
+        }
+    }
+
     #[test]
-    fn best_tag_respects_bio() {
-        let mut s = [0f32; N_TAGS];
-        s[2] = 5.0; // I-PER best, but after O it is not allowed
-        s[1] = 1.0;
-        assert_eq!(best_tag(&s, 0).0, 1);
-        assert_eq!(best_tag(&s, 1).0, 2);
+    fn viterbi_never_starts_with_an_inside_tag() {
+        let infos = vec![TokenInfo::default(), TokenInfo::default()];
+        let statics = [vec![1u32, 2], vec![1u32]];
+        let tags: Vec<usize> = viterbi(&Toy, &infos, |i| statics[i].as_slice())
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        // I-PER cannot open the sentence: B-PER then I-PER
+        assert_eq!(tags, vec![1, 2]);
     }
 }
