@@ -116,6 +116,28 @@ fn is_cyrillic(c: char) -> bool {
 /// assert_eq!(fold("Qal'a-ye Naw"), "qala ye naw");
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    fold_unicode(s)
+}
+
+/// [`fold`] for ASCII text, which needs no normalisation (most of the text the pipeline
+/// folds): the same result, several times faster.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'\'' | b'`' => {}
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => out.push(' '),
+            b if b.is_ascii_punctuation() => out.push(' '),
+            b => out.push(char::from(b.to_ascii_lowercase())),
+        }
+    }
+    join_words(&out)
+}
+
+fn fold_unicode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_base: Option<char> = None;
     for ch in s.nfkd() {
@@ -139,6 +161,11 @@ pub fn fold(s: &str) -> String {
             }
         }
     }
+    join_words(&out)
+}
+
+/// Collapses spaces and drops the ezafe words inside names of three or more words.
+fn join_words(out: &str) -> String {
     let tokens: Vec<&str> = out.split(' ').filter(|t| !t.is_empty()).collect();
     let n = tokens.len();
     let mut key = String::with_capacity(out.len());
@@ -156,7 +183,53 @@ pub fn fold(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_ascii, fold_unicode};
+
+    #[test]
+    fn the_ascii_path_folds_exactly_like_the_unicode_path() {
+        let pieces = [
+            "Mazar",
+            "-i-",
+            "Sharif",
+            " ",
+            "St.",
+            "Louis",
+            "O'Neil",
+            "`x`",
+            "\t",
+            "\n",
+            "\x0b",
+            "\x0c",
+            "\r",
+            "A",
+            "e",
+            "i",
+            "(CSTO)",
+            "U.S.",
+            "Jaish ul-Adl",
+            "--",
+            "&",
+            "_",
+            "~",
+            "\x00",
+            "\x7f",
+            "42",
+            "a/b",
+            "x\"y",
+            "IS-K",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b} {c}");
+                    assert_eq!(fold_ascii(&s), fold_unicode(&s), "{s:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000);
+    }
 
     #[test]
     fn gazetteer_fold_rules() {

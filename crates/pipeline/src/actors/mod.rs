@@ -28,13 +28,14 @@
 //! CAMEO-style code, how it was found (`via`) and, for persons, role fields.
 
 use crate::entities::lists::Lists;
+use crate::entities::model::FastMap;
 use crate::places::demonyms::Demonyms;
 use crate::{Component, ComponentError};
 use serde_json::{json, Map, Value};
 use spillover_doc::{Annotation, Doc, Layer, Span, Token, TokenKind};
 use spillover_lexicon::actors::{ActorKind, Entry, NameKind, Registry};
 use spillover_lexicon::gazetteer::fold;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 const COMPONENT: &str = "actors";
 
@@ -100,7 +101,8 @@ pub struct ActorTagger {
     lists: &'static Lists,
     demonyms: Demonyms,
     /// Folded first words of registry names (a cheap test before longer lookups).
-    first_words: HashSet<String>,
+    /// Folded first word of registry names → the most tokens such a name has.
+    first_words: FastMap<String, usize>,
     max_tokens: usize,
     /// (country, name without the country's demonym or name) → entry id: "Uzbekistan's
     /// Defence Ministry" finds the entry named "Uzbek Defence Ministry".
@@ -195,10 +197,17 @@ impl ActorTagger {
     }
 
     pub fn new(registry: &'static Registry) -> ActorTagger {
-        let mut first_words = HashSet::new();
+        let mut first_words: FastMap<String, usize> = FastMap::default();
         for (name, _, _) in registry.names() {
-            if let Some(w) = fold(name).split(' ').next() {
-                first_words.insert(w.to_string());
+            let folded = fold(name);
+            if let Some(w) = folded.split(' ').next() {
+                // text may split what a name joins ("Jaish ul Adl" for "Jaish ul-Adl")
+                let tokens = spillover_text::tokens::tokenize(name)
+                    .len()
+                    .max(folded.split(' ').count())
+                    + 2;
+                let m = first_words.entry(w.to_string()).or_insert(0);
+                *m = (*m).max(tokens);
             }
         }
         let demonyms = Demonyms::builtin();
@@ -417,14 +426,12 @@ impl<'a> Run<'a> {
                     i += 1;
                     continue;
                 }
-                let f0 = fold(w0);
-                let first = f0.split(' ').next().unwrap_or("");
-                if !self.t.first_words.contains(first) {
+                let Some(&longest) = self.t.first_words.get(first_word_key(w0).as_ref()) else {
                     i += 1;
                     continue;
-                }
+                };
                 let mut found = None;
-                let max = self.t.max_tokens.min(toks.len() - i);
+                let max = longest.min(self.t.max_tokens).min(toks.len() - i);
                 for len in (1..=max).rev() {
                     let last = &toks[i + len - 1];
                     if last.kind != TokenKind::Word && last.kind != TokenKind::Number {
@@ -644,6 +651,7 @@ impl<'a> Run<'a> {
                 let w = self.tok(t);
                 if w.len() < 2
                     || w.len() > 6
+                    || !w.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
                     || !spillover_lexicon::actors::is_acronym(w)
                     || self.is_taken(t.span)
                     || self.acronyms.contains_key(w)
@@ -1348,7 +1356,13 @@ impl<'a> Run<'a> {
                     i += 1;
                     continue;
                 }
-                let w = self.tok(t).to_lowercase();
+                let raw = self.tok(t);
+                if raw.len() > 7 {
+                    // no pronoun, "they" or "the" is longer
+                    i += 1;
+                    continue;
+                }
+                let w = raw.to_ascii_lowercase();
                 if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                     let g = if MALE.contains(&w.as_str()) { 'm' } else { 'f' };
                     if let Some(m) = self.recent(t.span.start, si, 3, |a, m| {
@@ -1577,6 +1591,38 @@ struct RolePhrase {
     phrase: Option<Span>,
     /// "Mr", "Mrs", "Sheikh" right before the name (gives a gender where it says one).
     honorific: Option<Span>,
+}
+
+/// The first word of `w` as [`fold`] would give it, without allocating the whole fold for
+/// ASCII words (the common case): lower case, up to the first separator, apostrophes
+/// dropped.
+fn first_word_key(w: &str) -> std::borrow::Cow<'_, str> {
+    if !w.is_ascii() {
+        let f = fold(w);
+        let first = f.split(' ').next().unwrap_or("").to_string();
+        return std::borrow::Cow::Owned(first);
+    }
+    let b = w.as_bytes();
+    let end = b
+        .iter()
+        .position(|c| {
+            !matches!(c, b'\'' | b'`') && (c.is_ascii_punctuation() || c.is_ascii_whitespace())
+        })
+        .unwrap_or(b.len());
+    let head = &w[..end];
+    if head
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        std::borrow::Cow::Borrowed(head)
+    } else {
+        std::borrow::Cow::Owned(
+            head.bytes()
+                .filter(|c| !matches!(c, b'\'' | b'`'))
+                .map(|c| char::from(c.to_ascii_lowercase()))
+                .collect(),
+        )
+    }
 }
 
 /// Prefer a name over a metonym, then the entry of the possessive's country

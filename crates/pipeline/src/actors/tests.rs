@@ -1,6 +1,7 @@
 use super::*;
 use crate::Pipeline;
 use spillover_doc::{Report, ReportId};
+use std::collections::HashSet;
 
 fn run(text: &str) -> Doc {
     Pipeline::standard()
@@ -272,4 +273,25 @@ fn pronouns_agree_in_gender_and_they_said_finds_the_group() {
     assert_eq!(key_of(&doc, "She"), key_of(&doc, "Laila Noori"));
     assert_eq!(key_of(&doc, "he"), key_of(&doc, "Karim Rahimi"));
     assert_eq!(key_of(&doc, "They"), "ttp");
+}
+
+#[test]
+fn first_word_keys_match_the_fold() {
+    for w in [
+        "Tahreek-e-Taliban",
+        "O'Neil",
+        "CSTO",
+        "al-Qaeda",
+        "Jomhouri-e",
+        "Kondūz",
+        "ISIS-K",
+        "U.S.",
+    ] {
+        let f = fold(w);
+        assert_eq!(
+            first_word_key(w).as_ref(),
+            f.split(' ').next().unwrap_or(""),
+            "{w}"
+        );
+    }
 }

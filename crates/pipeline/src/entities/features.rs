@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 /// FNV-1a, 64 bit, folded to 32: fast, stable across platforms and releases (the shipped
 /// model depends on it).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FeatureHash(u64);
 
 impl FeatureHash {
@@ -69,6 +69,10 @@ pub(crate) struct TokenInfo {
     pub run_len: u8,
     /// Inside quotation marks (1) or parentheses (2) within the sentence.
     pub enclosed: u8,
+    /// The tag-history features' hashes up to the previous tag, which decoding adds for
+    /// each candidate (see `dynamic_features`).
+    pub dyn_word: FeatureHash,
+    pub dyn_shape: FeatureHash,
 }
 
 /// Coarse shape: capitals → `X`, small letters → `x`, digits → `d`, repeats collapsed
@@ -117,9 +121,13 @@ pub(crate) fn token_infos(text: &str, toks: &[Token], lists: &Lists) -> Vec<Toke
         .map(|t| {
             let w = &text[t.span.start..t.span.end];
             let word = t.kind == TokenKind::Word;
+            let lower = w.to_lowercase();
+            let shape = shape(w);
             TokenInfo {
-                lower: w.to_lowercase(),
-                shape: shape(w),
+                dyn_word: FeatureHash::new(dynamic::T1W0).str(&lower),
+                dyn_shape: FeatureHash::new(dynamic::T1S0).str(&shape),
+                lower,
+                shape,
                 cap: word && is_cap(w),
                 word,
                 given: word && lists.is_given_name(w),
@@ -274,7 +282,10 @@ fn mark_names(text: &str, toks: &[Token], lists: &Lists, infos: &mut [TokenInfo]
                 }
             }
         }
-        if i >= reg_until {
+        if i >= reg_until
+            && lists
+                .may_start_registry(&text[toks[i].span.start..toks[i].span.end], &infos[i].lower)
+        {
             for len in (1..=longest).rev() {
                 let s = &text[toks[i].span.start..toks[i + len - 1].span.end];
                 if let Some(kind) = lists.registry_kind(s) {
@@ -365,8 +376,9 @@ mod t {
 pub(crate) mod dynamic {
     pub const T1: u8 = 100;
     // 101 was T2T1 (two tags back), dropped for first-order Viterbi decoding.
-    pub const T1W0: u8 = 102;
-    pub const T1S0: u8 = 103;
+    // 102 and 103 were the word and shape with the tag first; now the tag comes last
+    pub const T1W0: u8 = 104;
+    pub const T1S0: u8 = 105;
 }
 
 fn suffix(s: &str, n: usize) -> &str {

@@ -2,6 +2,7 @@
 //! registry, given names (`data/names/given-names.txt`), titles and ranks
 //! (`data/names/titles.tsv`) and demonyms (`data/demonyms.tsv`).
 
+use super::model::{FastMap, FastSet};
 use crate::places::demonyms::Demonyms;
 use spillover_lexicon::actors::{is_acronym, Registry};
 use spillover_lexicon::gazetteer::{fold, Gazetteer, PlaceKind};
@@ -13,15 +14,19 @@ pub const TITLE_CATEGORIES: [&str; 4] = ["rank", "office", "honorific", "role"];
 
 /// Lists as loaded once per process.
 pub struct Lists {
+    /// Distinguishes instances in the per-thread lookup memo.
+    id: usize,
     gazetteer: Option<&'static Gazetteer>,
-    given: HashSet<String>,
-    particles: HashSet<String>,
-    titles: HashMap<String, u8>,
-    title_first: HashSet<String>,
+    given: FastSet<String>,
+    particles: FastSet<String>,
+    titles: FastMap<String, u8>,
+    title_first: FastSet<String>,
     title_words: usize,
     demonyms: Demonyms,
-    registry_folded: HashMap<String, u8>,
-    registry_acronyms: HashMap<String, u8>,
+    registry_folded: FastMap<String, u8>,
+    registry_acronyms: FastMap<String, u8>,
+    /// First words (folded) of registry names: a cheap test before n-gram lookups.
+    registry_first: FastSet<String>,
     registry_words: usize,
 }
 
@@ -112,8 +117,9 @@ impl Lists {
         titles: HashMap<String, u8>,
         demonyms: Demonyms,
     ) -> Lists {
-        let mut registry_folded = HashMap::new();
-        let mut registry_acronyms = HashMap::new();
+        let mut registry_folded = FastMap::default();
+        let mut registry_acronyms = FastMap::default();
+        let mut registry_first = FastSet::default();
         let mut registry_words = 0;
         if let Some(r) = registry {
             for (name, entry, _) in r.names() {
@@ -122,7 +128,11 @@ impl Lists {
                 if is_acronym(name) {
                     registry_acronyms.entry(name.to_string()).or_insert(kind);
                 } else {
-                    registry_folded.entry(fold(name)).or_insert(kind);
+                    let f = fold(name);
+                    if let Some(w) = f.split(' ').next() {
+                        registry_first.insert(w.to_string());
+                    }
+                    registry_folded.entry(f).or_insert(kind);
                 }
             }
         }
@@ -136,16 +146,19 @@ impl Lists {
             .filter_map(|k| k.split(' ').next())
             .map(str::to_string)
             .collect();
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         Lists {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             gazetteer,
-            given,
-            particles: HashSet::new(),
-            titles,
+            given: given.into_iter().collect(),
+            particles: FastSet::default(),
+            titles: titles.into_iter().collect(),
             title_first,
             title_words,
             demonyms,
             registry_folded,
             registry_acronyms,
+            registry_first,
             registry_words,
         }
     }
@@ -193,6 +206,36 @@ impl Lists {
     /// A coarse class of the best-known place with this name: 1 country, 2 province,
     /// 3 capital, 4–7 cities by population (≥ 1M, ≥ 100k, ≥ 10k, smaller).
     pub fn place_class(&self, s: &str) -> Option<u8> {
+        // Names repeat across reports; a lookup folds and searches, so keep the answers
+        // (per thread, keyed by this list's id, bounded).
+        thread_local! {
+            static MEMO: std::cell::RefCell<(usize, FastMap<String, Option<u8>>)> =
+                std::cell::RefCell::new((usize::MAX, FastMap::default()));
+        }
+        let hit = MEMO.with(|m| {
+            let m = m.borrow();
+            if m.0 == self.id {
+                m.1.get(s).copied()
+            } else {
+                None
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.place_class_uncached(s);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != self.id || m.1.len() > 200_000 {
+                m.0 = self.id;
+                m.1.clear();
+            }
+            m.1.insert(s.to_string(), v);
+        });
+        v
+    }
+
+    fn place_class_uncached(&self, s: &str) -> Option<u8> {
         let g = self.gazetteer?;
         let id = *g.lookup(s).first()?;
         let p = g.get(id)?;
@@ -209,6 +252,16 @@ impl Lists {
 
     /// The kind (1 + [`spillover_lexicon::actors::ActorKind`] as a number) of a registry
     /// entry named `s`.
+    /// Whether a token can start a registry name: an acronym of the registry, or a word
+    /// (lowercased) that starts one. A cheap test before [`Lists::registry_kind`].
+    pub fn may_start_registry(&self, token: &str, lower: &str) -> bool {
+        self.registry_acronyms.contains_key(token)
+            || lower
+                .split(['-', '.', ' '])
+                .next()
+                .is_some_and(|w| self.registry_first.contains(w))
+    }
+
     pub fn registry_kind(&self, s: &str) -> Option<u8> {
         if let Some(k) = self.registry_acronyms.get(s) {
             return Some(*k);

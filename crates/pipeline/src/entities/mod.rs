@@ -50,12 +50,11 @@ impl Scorer for Model {
 /// exact with Viterbi).
 #[inline]
 pub(crate) fn dynamic_features(x: &TokenInfo, p1: usize) -> [u32; 3] {
-    use dynamic::*;
     let p1 = p1 as u8;
     [
-        FeatureHash::new(T1).num(p1).finish(),
-        FeatureHash::new(T1W0).num(p1).str(&x.lower).finish(),
-        FeatureHash::new(T1S0).num(p1).str(&x.shape).finish(),
+        FeatureHash::new(dynamic::T1).num(p1).finish(),
+        x.dyn_word.num(p1).finish(),
+        x.dyn_shape.num(p1).finish(),
     ]
 }
 
@@ -66,8 +65,10 @@ pub(crate) struct Prepared<'a> {
     pub statics: Vec<Vec<u32>>,
 }
 
-/// Splits a segmented doc into sentences with their features.
-pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists) -> Vec<Prepared<'a>> {
+/// Splits a segmented doc into sentences with their features. With `everywhere` false
+/// (tagging), tokens far from any capitalised word or digit get no features: they are
+/// decoded as O without scoring (see [`decode`]).
+pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists, everywhere: bool) -> Vec<Prepared<'a>> {
     let text = doc.text();
     let sentences: Vec<&[Token]> = doc
         .sentences()
@@ -80,8 +81,12 @@ pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists) -> Vec<Prepared<'a>> {
         .into_iter()
         .map(|tokens| {
             let infos = token_infos(text, tokens, lists);
+            let near = near_names(&infos);
             let statics = (0..tokens.len())
                 .map(|i| {
+                    if !everywhere && !near[i] {
+                        return Vec::new();
+                    }
                     let mut f = Vec::with_capacity(40);
                     static_features(&infos, &words, i, &mut f);
                     f
@@ -94,6 +99,21 @@ pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists) -> Vec<Prepared<'a>> {
             }
         })
         .collect()
+}
+
+/// Tokens within two of a capitalised word or a digit: the only ones a name (which has a
+/// capital or a digit) can cover, with the glue words between ("Bank of the West").
+fn near_names(infos: &[TokenInfo]) -> Vec<bool> {
+    let n = infos.len();
+    let mut near = vec![false; n];
+    for (i, x) in infos.iter().enumerate() {
+        if x.cap || x.shape.contains('d') {
+            for flag in &mut near[i.saturating_sub(2)..(i + 3).min(n)] {
+                *flag = true;
+            }
+        }
+    }
+    near
 }
 
 /// The best tag sequence of one sentence (first-order Viterbi over the BIO tags, I- tags
@@ -164,9 +184,28 @@ pub(crate) fn viterbi<'f>(
 
 const ALL_TAGS: [usize; N_TAGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-/// Tags of one prepared sentence.
+/// Tags of one prepared sentence: Viterbi over each stretch of tokens that have features,
+/// O (with a large margin) elsewhere. A stretch starts after a token the tagger did not
+/// score, so after an O, as in training.
 pub(crate) fn decode(scorer: &impl Scorer, s: &Prepared<'_>) -> Vec<(usize, f32)> {
-    viterbi(scorer, &s.infos, |i| s.statics[i].as_slice())
+    let n = s.tokens.len();
+    let mut out = vec![(0usize, f32::MAX); n];
+    let mut i = 0;
+    while i < n {
+        if s.statics[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && !s.statics[i].is_empty() {
+            i += 1;
+        }
+        let tagged = viterbi(scorer, &s.infos[start..i], |k| {
+            s.statics[start + k].as_slice()
+        });
+        out[start..i].copy_from_slice(&tagged);
+    }
+    out
 }
 
 /// Entity spans from BIO tags: (first token, last token inclusive, label index).
@@ -240,7 +279,7 @@ impl EntityTagger {
     /// The entities of a segmented doc.
     pub fn annotate(&self, doc: &Doc) -> Vec<Annotation> {
         let mut found = Vec::new();
-        for s in prepare(doc, self.lists) {
+        for s in prepare(doc, self.lists, false) {
             let tagged = decode(self.model.as_ref(), &s);
             let tags: Vec<usize> = tagged.iter().map(|(t, _)| *t).collect();
             for (a, b, label) in spans_of(&tags) {

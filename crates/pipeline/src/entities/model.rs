@@ -47,6 +47,31 @@ impl Hasher for IdentityHasher {
 
 pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
 
+/// FNV-1a for short string keys (names, words): several times faster than the default
+/// SipHash, and the keys come from reference lists, not from an adversary.
+#[derive(Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FnvHasher>>;
+
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {

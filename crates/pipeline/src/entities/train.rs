@@ -183,7 +183,7 @@ pub fn train(
             .collect();
         stats.entities += ents.len();
         let mut tagged = 0;
-        for p in prepare(doc, lists) {
+        for p in prepare(doc, lists, true) {
             let inside: Vec<(usize, usize, usize)> = ents
                 .iter()
                 .copied()

@@ -22,7 +22,8 @@ pub fn reference_data() -> Result<&'static ReferenceData, &'static str> {
 
 fn load() -> Result<ReferenceData, String> {
     let borders = Borders::load().map_err(|e| format!("boundaries: {e}"))?;
-    let gazetteer = Gazetteer::load().map_err(|e| format!("gazetteer: {e}"))?;
+    // the process-wide gazetteer, shared with the entity tagger's lists (parsed once)
+    let gazetteer = Gazetteer::shared().map_err(|e| format!("gazetteer: {e}"))?;
     let world = World::new(gazetteer, &borders);
     Ok(ReferenceData {
         places: Arc::new(world),
@@ -37,7 +38,7 @@ fn load() -> Result<ReferenceData, String> {
 /// weighted points pull towards the largest city, hundreds of kilometres off the
 /// centre that gazetteers (and analysts' maps) use for an area.
 struct World {
-    gazetteer: Gazetteer,
+    gazetteer: &'static Gazetteer,
     /// Continents (`data/regions.tsv`) and places the gazetteer lacks
     /// (`data/places-extra.tsv`), by lower-cased name.
     regions: HashMap<String, Candidate>,
@@ -46,7 +47,7 @@ struct World {
 }
 
 impl World {
-    fn new(gazetteer: Gazetteer, borders: &Borders) -> World {
+    fn new(gazetteer: &'static Gazetteer, borders: &Borders) -> World {
         let mut boxes: HashMap<(String, String), (f64, f64, f64, f64)> = HashMap::new();
         let mut country_points = HashMap::new();
         for p in gazetteer.places() {
