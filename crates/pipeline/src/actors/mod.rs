@@ -256,6 +256,7 @@ impl ActorTagger {
         run.registry_names();
         run.acronym_definitions();
         run.demonym_phrases();
+        run.dateline_outlet();
         run.entities();
         run.surnames();
         run.roles();
@@ -1150,7 +1151,7 @@ impl<'a> Run<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "of" | "the" | "to" | "for" | "on")
+                        || matches!(w, "of" | "the" | "to" | "for" | "on" | "in")
                         || self.t.lists.title(w).is_some()
                 }
                 TokenKind::Punct => matches!(w, "(" | ")"),
@@ -1278,6 +1279,63 @@ impl<'a> Run<'a> {
         a.organisation = organisation;
         if a.country.is_none() {
             a.country = country;
+        }
+    }
+
+    /// "KABUL, Dec. 19 (Frontier Ledger) —": the name in parentheses of a dateline is the
+    /// outlet that filed the report.
+    fn dateline_outlet(&mut self) {
+        for si in 0..self.sentences.len().min(3) {
+            let toks = self.sentences[si];
+            let dateline = toks.iter().take(12).any(|t| {
+                let w = self.tok(t);
+                t.kind == TokenKind::Word
+                    && w.len() >= 3
+                    && w.chars().all(|c| c.is_uppercase() || c == '/')
+            });
+            if !dateline {
+                continue;
+            }
+            let Some(open) = toks.iter().take(16).position(|t| self.tok(t) == "(") else {
+                continue;
+            };
+            let Some(close) = toks[open..]
+                .iter()
+                .take(7)
+                .position(|t| self.tok(t) == ")")
+                .map(|k| open + k)
+            else {
+                continue;
+            };
+            let dash = toks[close + 1..]
+                .iter()
+                .take(2)
+                .any(|t| matches!(self.tok(t), "—" | "–" | "-" | "--"));
+            let inner = &toks[open + 1..close];
+            let named = !inner.is_empty()
+                && inner.iter().all(|t| {
+                    t.kind == TokenKind::Word
+                        && self.tok(t).chars().next().is_some_and(char::is_uppercase)
+                });
+            if !dash || !named {
+                continue;
+            }
+            let span = Span {
+                start: inner[0].span.start,
+                end: inner[inner.len() - 1].span.end,
+            };
+            if self.is_taken(span) {
+                return;
+            }
+            let name = self.s(span).to_string();
+            let a = self.doc_actor(
+                format!("doc:{}", slug(&name)),
+                &name,
+                ActorKind::MediaOutlet,
+                None,
+            );
+            self.mention(span, si, a, "dateline", 0.8);
+            return;
         }
     }
 
@@ -1459,7 +1517,23 @@ impl<'a> Run<'a> {
                 org_kind(&[ActorKind::GovernmentBody, ActorKind::ArmedGroup]),
             ),
             "organization" | "organisation" | "alliance" | "bloc" => {
-                self.recent(before, si, 4, org_kind(&[ActorKind::Igo]))
+                let m = self.recent(
+                    before,
+                    si,
+                    4,
+                    org_kind(&[ActorKind::Igo, ActorKind::IgoBody]),
+                )?;
+                let a = self.mentions[m].actor;
+                // a body's mention stands for its organisation ("the CSTO Joint Staff …
+                // the bloc")
+                let parent = (self.actors[a].kind == ActorKind::IgoBody)
+                    .then(|| self.actors[a].parent.as_ref())
+                    .flatten()
+                    .and_then(|p| self.by_key.get(p).copied());
+                if let Some(pa) = parent {
+                    return Some((pa, self.mentions[m].span));
+                }
+                Some(m)
             }
             "group" | "militant group" | "terrorist group" | "movement" | "militants" => {
                 self.recent(before, si, 3, org_kind(&[ActorKind::ArmedGroup]))

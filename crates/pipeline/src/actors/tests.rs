@@ -295,3 +295,21 @@ fn first_word_keys_match_the_fold() {
         );
     }
 }
+
+#[test]
+fn the_outlet_of_a_dateline_is_a_media_outlet() {
+    let doc =
+        run("ASADABAD, Afghanistan, Feb 19 (Frontier Ledger) — Shells hit villages on Tuesday.");
+    let a = attrs_of(&doc, "Frontier Ledger");
+    assert_eq!(a["kind"], "media_outlet");
+    assert_eq!(a["via"], "dateline");
+}
+
+#[test]
+fn a_role_may_name_where_the_person_serves() {
+    let doc =
+        run("A Taliban spokesman in Nimroz, Mawlawi Nasrullah Zaranji, said two guards died.");
+    let a = attrs_of(&doc, "Nasrullah Zaranji");
+    assert_eq!(a["title"], "spokesman", "{a}");
+    assert_eq!(a["organisation"], "taliban", "{a}");
+}
