@@ -998,10 +998,20 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// The person a surname alone names: of those named in full with it ("Hillary
+    /// Clinton", "Chelsea Clinton"), the one mentioned most so far, the latest on a tie.
     fn person_by_short(&self, word: &str) -> Option<usize> {
-        self.actors
-            .iter()
-            .rposition(|a| a.kind == ActorKind::Person && a.short_names.iter().any(|s| s == word))
+        let mut best: Option<(usize, usize)> = None;
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.kind != ActorKind::Person || !a.short_names.iter().any(|s| s == word) {
+                continue;
+            }
+            let n = self.mentions.iter().filter(|m| m.actor == i).count();
+            if best.is_none_or(|(_, bn)| n >= bn) {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     fn sentence_of(&self, span: Span) -> Option<usize> {
@@ -1023,7 +1033,11 @@ impl<'a> Run<'a> {
         for si in 0..self.sentences.len() {
             for t in self.sentences[si] {
                 let w = self.tok(t);
-                if let Some((_, a)) = persons.iter().find(|(s, _)| s == w) {
+                if persons.iter().any(|(s, _)| s == w) {
+                    let Some(a) = self.person_by_short(w) else {
+                        continue;
+                    };
+                    let a = &a;
                     let first_full = self
                         .mentions
                         .iter()

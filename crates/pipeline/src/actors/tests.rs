@@ -313,3 +313,19 @@ fn a_role_may_name_where_the_person_serves() {
     assert_eq!(a["title"], "spokesman", "{a}");
     assert_eq!(a["organisation"], "taliban", "{a}");
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_most_mentioned_person() {
+    let doc = run(
+        "Hillary Clinton spoke in Ohio on Monday. Hillary Clinton then met donors. \
+         Chelsea Clinton joined her later. Clinton said the campaign was going well.",
+    );
+    let hillary = key_of(&doc, "Hillary Clinton");
+    let last = mentions(&doc)
+        .into_iter()
+        .filter(|(t, _, _)| t == "Clinton")
+        .map(|(_, k, _)| k)
+        .next_back()
+        .unwrap_or_else(|| panic!("{:#?}", mentions(&doc)));
+    assert_eq!(last, hillary);
+}
