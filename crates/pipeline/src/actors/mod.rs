@@ -462,9 +462,10 @@ impl<'a> Run<'a> {
                     i += 1;
                     continue;
                 };
-                // "in Islamabad" is a place; "Ambassador to Dushanbe" a posting
+                // "in Islamabad" is a place; "Ambassador to Dushanbe", "the mayor of
+                // Moscow" a posting
                 let posting = i >= 2
-                    && self.tok(&toks[i - 1]) == "to"
+                    && matches!(self.tok(&toks[i - 1]), "to" | "of" | "in")
                     && self.t.lists.title(self.tok(&toks[i - 2])).is_some();
                 // "KABUL, Jan 18 —": a dateline names a place
                 let dateline =

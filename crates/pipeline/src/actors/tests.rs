@@ -329,3 +329,10 @@ fn a_shared_surname_goes_to_the_most_mentioned_person() {
         .unwrap_or_else(|| panic!("{:#?}", mentions(&doc)));
     assert_eq!(last, hillary);
 }
+
+#[test]
+fn a_capital_after_a_title_is_a_posting_not_a_government() {
+    let doc = run("The mayor of Moscow has allocated funds for a museum, officials said.");
+    let ms = mentions(&doc);
+    assert!(ms.iter().all(|(t, _, _)| t != "Moscow"), "{ms:#?}");
+}
