@@ -166,11 +166,13 @@ fn fold_unicode(s: &str) -> String {
 
 /// Collapses spaces and drops the ezafe words inside names of three or more words.
 fn join_words(out: &str) -> String {
-    let tokens: Vec<&str> = out.split(' ').filter(|t| !t.is_empty()).collect();
-    let n = tokens.len();
+    // two passes over the words instead of collecting them: this runs for every name
+    // looked up
+    let words = || out.split(' ').filter(|t| !t.is_empty());
+    let n = words().count();
     let mut key = String::with_capacity(out.len());
-    for (i, t) in tokens.iter().enumerate() {
-        if n > 2 && i > 0 && i + 1 < n && (*t == "i" || *t == "e") {
+    for (i, t) in words().enumerate() {
+        if n > 2 && i > 0 && i + 1 < n && (t == "i" || t == "e") {
             continue;
         }
         if !key.is_empty() {

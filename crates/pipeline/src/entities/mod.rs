@@ -62,7 +62,23 @@ pub(crate) fn dynamic_features(x: &TokenInfo, p1: usize) -> [u32; 3] {
 pub(crate) struct Prepared<'a> {
     pub tokens: &'a [Token],
     pub infos: Vec<TokenInfo>,
-    pub statics: Vec<Vec<u32>>,
+    /// Static features of all tokens, one after another (one allocation per sentence).
+    feats: Vec<u32>,
+    /// Where each token's features are in `feats` (start, end).
+    bounds: Vec<(u32, u32)>,
+}
+
+impl Prepared<'_> {
+    /// The static features of token `i` (empty when it was not scored).
+    pub fn statics(&self, i: usize) -> &[u32] {
+        let (a, b) = self.bounds[i];
+        &self.feats[a as usize..b as usize]
+    }
+
+    /// Every static feature of the sentence.
+    pub fn all_statics(&self) -> &[u32] {
+        &self.feats
+    }
 }
 
 /// Splits a segmented doc into sentences with their features. With `everywhere` false
@@ -82,20 +98,20 @@ pub(crate) fn prepare<'a>(doc: &'a Doc, lists: &Lists, everywhere: bool) -> Vec<
         .map(|tokens| {
             let infos = token_infos(text, tokens, lists);
             let near = near_names(&infos);
-            let statics = (0..tokens.len())
-                .map(|i| {
-                    if !everywhere && !near[i] {
-                        return Vec::new();
-                    }
-                    let mut f = Vec::with_capacity(40);
-                    static_features(&infos, &words, i, &mut f);
-                    f
-                })
-                .collect();
+            let mut feats = Vec::with_capacity(tokens.len() * 36);
+            let mut bounds = Vec::with_capacity(tokens.len());
+            for (i, &near) in near.iter().enumerate() {
+                let start = feats.len() as u32;
+                if everywhere || near {
+                    static_features(&infos, &words, i, &mut feats);
+                }
+                bounds.push((start, feats.len() as u32));
+            }
             Prepared {
                 tokens,
                 infos,
-                statics,
+                feats,
+                bounds,
             }
         })
         .collect()
@@ -192,17 +208,15 @@ pub(crate) fn decode(scorer: &impl Scorer, s: &Prepared<'_>) -> Vec<(usize, f32)
     let mut out = vec![(0usize, f32::MAX); n];
     let mut i = 0;
     while i < n {
-        if s.statics[i].is_empty() {
+        if s.statics(i).is_empty() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && !s.statics[i].is_empty() {
+        while i < n && !s.statics(i).is_empty() {
             i += 1;
         }
-        let tagged = viterbi(scorer, &s.infos[start..i], |k| {
-            s.statics[start + k].as_slice()
-        });
+        let tagged = viterbi(scorer, &s.infos[start..i], |k| s.statics(start + k));
         out[start..i].copy_from_slice(&tagged);
     }
     out

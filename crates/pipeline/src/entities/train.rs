@@ -203,7 +203,7 @@ pub fn train(
 
     let mut counts: FeatureMap<u32> = FeatureMap::default();
     for (p, _) in &sentences {
-        for f in p.statics.iter().flatten() {
+        for f in p.all_statics() {
             *counts.entry(*f).or_insert(0) += 1;
         }
     }
@@ -229,9 +229,8 @@ pub fn train(
             let (p, gold) = &sentences[si];
             // Word dropout: now and then the word itself is hidden, so the weights of what
             // generalises (shape, lists, context) grow too.
-            let active: Vec<Vec<u32>> = p
-                .statics
-                .iter()
+            let active: Vec<Vec<u32>> = (0..p.tokens.len())
+                .map(|k| p.statics(k))
                 .map(|st| {
                     let drop = (rng.next() % 100) < u64::from(opts.word_dropout);
                     st.iter()
