@@ -7,7 +7,19 @@ const WORLD = { lon0: -180, lon1: 180, lat0: -60, lat1: 84 };
 // Equirectangular with standard parallel 35°N: x = lon·cos 35°, y = −lat.
 const KX = Math.cos((35 * Math.PI) / 180);
 const SVG_NS = "http://www.w3.org/2000/svg";
-const FILTER_KEYS = ["q", "since", "until", "layer", "report"];
+const FILTER_KEYS = ["q", "since", "until", "layer", "actor", "report"];
+const ACTORS_SHOWN = 20;
+const KIND_NAMES = {
+  state: "state",
+  government_body: "government",
+  igo: "IGO",
+  igo_body: "IGO body",
+  armed_group: "armed group",
+  security_force: "security force",
+  media_outlet: "media",
+  person: "person",
+  other: "other",
+};
 
 const $ = (id) => document.getElementById(id);
 
@@ -477,7 +489,138 @@ function drawReports(reports, placeCounts) {
     tr.addEventListener("click", () => selectReport(r.id));
     tbody.append(tr);
   }
-  $("reports-count").textContent = `${reports.length} shown`;
+  const actor = state.actor ? ` · mentioning ${actorNames.get(state.actor) || state.actor}` : "";
+  $("reports-count").textContent = `${reports.length} shown${actor}`;
+}
+
+// ---------- actors ----------
+
+/** Names of the actors seen so far, by key (for the filter chip). */
+const actorNames = new Map();
+
+function kindBadge(kind) {
+  return el("span", { class: `kind k-${kind}`, "data-kind": kind, text: KIND_NAMES[kind] || kind });
+}
+
+function drawActors(actors) {
+  const tbody = $("actors").querySelector("tbody");
+  tbody.replaceChildren();
+  for (const a of actors) {
+    actorNames.set(a.key, a.name);
+    const when = [a.first_published, a.last_published].filter(Boolean);
+    const tr = el(
+      "tr",
+      {
+        "data-key": a.key,
+        class: a.key === state.actor ? "sel" : "",
+        title: `${a.key} — ${a.mentions} mention${a.mentions === 1 ? "" : "s"}${when.length ? `, ${when[0]} to ${when[when.length - 1]}` : ""}`,
+      },
+      el("td", { class: "name", text: a.name }),
+      el("td", {}, kindBadge(a.kind)),
+      el("td", { text: a.country || "" }),
+      el("td", { class: "num", text: String(a.reports) }),
+    );
+    tr.addEventListener("click", () => setActor(a.key === state.actor ? "" : a.key));
+    tbody.append(tr);
+  }
+  if (!actors.length) {
+    tbody.append(el("tr", {}, el("td", { colspan: 4, class: "muted", text: "No actors in these reports." })));
+  }
+}
+
+/** Filters the reports (table and map) to those mentioning `key`; "" clears. */
+function setActor(key) {
+  writeState({ actor: key }, true);
+  refresh();
+}
+
+async function showActorFilter() {
+  const key = state.actor;
+  $("f-actor").hidden = !key;
+  if (!key) return;
+  $("f-actor").dataset.key = key;
+  if (!actorNames.has(key)) {
+    // Not among the most reported: look it up by its key.
+    try {
+      const found = await api(`/api/actors?${query({ search: key, limit: 500 })}`);
+      for (const a of found.actors) actorNames.set(a.key, a.name);
+    } catch (_) {
+      // The key is shown as it is.
+    }
+  }
+  if (state.actor === key) $("f-actor-name").textContent = actorNames.get(key) || key;
+}
+
+/** The actors of one report, one entry per actor id, most mentioned first. */
+function reportActors(rep) {
+  const byKey = new Map();
+  for (const s of rep.layers.actors || []) {
+    const key = s.key || `text:${s.text}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { key: s.key, kind: s.label, spans: [], attrs: {} };
+      byKey.set(key, g);
+    }
+    g.spans.push(s);
+    // The first mention that gives a field gives it.
+    for (const [k, v] of Object.entries(s.attrs || {})) {
+      if (g.attrs[k] === undefined && v !== null && v !== "") g.attrs[k] = v;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.spans.length - a.spans.length || a.spans[0].start - b.spans[0].start);
+}
+
+/** A person's title, rank, role and organisation as one line. */
+function personLine(a) {
+  const parts = [];
+  if (a.rank) parts.push(a.rank);
+  const role = a.role || a.title;
+  if (role) parts.push(role);
+  const org = a.organisation_name;
+  if (org && !(role || "").toLowerCase().includes(org.toLowerCase())) parts.push(org);
+  return parts.join(" · ");
+}
+
+function drawReportActors(rep) {
+  const box = $("report-actors");
+  box.replaceChildren();
+  const actors = reportActors(rep);
+  if (!actors.length) return;
+  const ul = el("ul", {});
+  for (const a of actors) {
+    const name = a.attrs.name || a.spans[0].text;
+    const first = a.spans[0];
+    const btn = el("button", {
+      type: "button",
+      "data-key": a.key || "",
+      title: `${a.spans.length} mention${a.spans.length === 1 ? "" : "s"}: ${[...new Set(a.spans.map((s) => s.text))].join(", ")}`,
+      text: name,
+    });
+    btn.addEventListener("click", () => focusSpan(first.start, first.end, null));
+    const li = el(
+      "li",
+      { "data-key": a.key || "", "data-kind": a.kind },
+      btn,
+      kindBadge(a.kind),
+      a.attrs.country ? el("span", { class: "lab", text: a.attrs.country }) : null,
+      a.spans.length > 1 ? el("span", { class: "lab", text: `×${a.spans.length}` }) : null,
+    );
+    if (a.key) {
+      const link = el("a", { href: `?${query({ actor: a.key })}`, class: "actor-filter", text: "reports", title: `Reports mentioning ${name}` });
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        actorNames.set(a.key, name);
+        setActor(a.key);
+      });
+      li.append(link);
+    }
+    if (a.kind === "person") {
+      const who = personLine(a.attrs);
+      if (who) li.append(el("span", { class: "who", text: who }));
+    }
+    ul.append(li);
+  }
+  box.append(el("h3", {}, `Actors (${actors.length})`), ul);
 }
 
 // ---------- report view ----------
@@ -564,6 +707,7 @@ function renderReport(rep) {
     items.append(el("h4", {}, el("i", { class: `sw l-${layer}` }), `${layer}`), ul);
   }
   if (!items.childElementCount) items.append(el("p", { class: "muted", text: "Nothing extracted in this layer." }));
+  drawReportActors(rep);
   drawClaims(rep);
 }
 
@@ -635,9 +779,13 @@ async function refresh() {
   const gen = ++refreshGeneration;
   setStatus("loading…");
   markTimeline();
+  showActorFilter();
   try {
-    const filters = { q: state.q, since: state.since, until: state.until };
-    const reports = await fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10);
+    const filters = { q: state.q, since: state.since, until: state.until, actor: state.actor };
+    const [reports, actors] = await Promise.all([
+      fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10),
+      api(`/api/actors?${query({ since: state.since, until: state.until, limit: ACTORS_SHOWN })}`),
+    ]);
     const places = await fetchAll(
       `/api/spans?${query({ layer: "places", since: state.since, until: state.until, limit: 1000 })}`,
       "spans",
@@ -649,6 +797,7 @@ async function refresh() {
     const mine = places.filter((s) => listed.has(s.report));
     const counts = new Map();
     for (const s of mine) counts.set(s.report, (counts.get(s.report) || 0) + 1);
+    drawActors(actors.actors);
     drawReports(reports, counts);
     if (map.gPlaces) await drawPlaces(mine, titles);
     setStatus("");
@@ -692,8 +841,9 @@ function initFilters() {
     writeState({ layer: sel.value }, true);
     if (currentReport) renderReport(currentReport);
   });
+  $("f-actor-clear").addEventListener("click", () => setActor(""));
   $("f-clear").addEventListener("click", () => {
-    writeState({ q: "", since: "", until: "", layer: "" }, true);
+    writeState({ q: "", since: "", until: "", layer: "", actor: "" }, true);
     syncInputs();
     refresh();
     if (currentReport) renderReport(currentReport);

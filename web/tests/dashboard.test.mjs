@@ -195,6 +195,82 @@ test("a shared URL restores the view", async () => {
   await shot("dashboard");
 });
 
+test("the actors panel filters the reports to one actor", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  const total = (await (await fetch(`${base}/api/reports?limit=500`)).json()).reports.length;
+  await page.waitForFunction((n) => document.querySelectorAll("#reports tbody tr").length === n, total);
+  // The panel: at most 20 actors, most reported first, the Taliban among them.
+  const listed = await page.$$eval("#actors tbody tr[data-key]", (trs) =>
+    trs.map((tr) => ({
+      key: tr.dataset.key,
+      name: tr.cells[0].textContent,
+      kind: tr.querySelector(".kind").dataset.kind,
+      reports: Number(tr.cells[3].textContent),
+    })),
+  );
+  assert.ok(listed.length > 1 && listed.length <= 20, `${listed.length} actors`);
+  const api = (await (await fetch(`${base}/api/actors?limit=20`)).json()).actors;
+  assert.deepEqual(
+    listed.map((a) => a.key),
+    api.map((a) => a.key),
+  );
+  const taliban = listed.find((a) => a.key === "taliban");
+  assert.ok(taliban, `the Taliban listed: ${listed.map((a) => a.name).join(", ")}`);
+  assert.match(taliban.name, /Taliban/);
+  assert.equal(taliban.kind, "armed_group");
+
+  // Clicking it narrows the table to the reports that mention it, as the API counts them.
+  const expected = (await (await fetch(`${base}/api/reports?actor=taliban&limit=500`)).json()).reports.map((r) => r.id);
+  assert.ok(expected.length > 0 && expected.length < total, `${expected.length} of ${total}`);
+  assert.equal(taliban.reports, expected.length);
+  await page.click('#actors tbody tr[data-key="taliban"]');
+  await page.waitForFunction((n) => document.querySelectorAll("#reports tbody tr").length === n, expected.length);
+  const shown = await page.$$eval("#reports tbody tr", (trs) => trs.map((tr) => tr.dataset.id));
+  assert.deepEqual(shown, expected);
+  assert.equal(new URL(page.url()).searchParams.get("actor"), "taliban");
+  assert.ok(await page.isVisible("#f-actor"), "the filter chip shows");
+  assert.match(await page.textContent("#f-actor-name"), /Taliban/);
+  assert.ok(await page.locator('#actors tbody tr.sel[data-key="taliban"]').count(), "the actor is marked");
+  // The map follows: every place dot belongs to a listed report.
+  const dots = await page.$$eval("#map circle.place", (cs) => cs.map((c) => c.dataset.report));
+  assert.ok(dots.every((id) => expected.includes(id)), "map dots of other reports");
+  await shot("actors");
+
+  // The report view lists the report's actors with kind and, for persons, their role.
+  // A listed report naming a person with a title or role.
+  let report = null;
+  let person = null;
+  for (const id of expected) {
+    const r = await (await fetch(`${base}/api/reports/${id}`)).json();
+    person = r.layers.actors.find((a) => a.label === "person" && a.key && (a.attrs.role || a.attrs.title));
+    if (person) {
+      report = r;
+      break;
+    }
+  }
+  assert.ok(person, "a Taliban report names a person with a title or role");
+  await page.click(`#reports tbody tr[data-id="${report.id}"]`);
+  await page.waitForSelector('#report-actors li[data-key="taliban"]');
+  const keys = new Set(report.layers.actors.map((a) => a.key));
+  assert.equal(await page.locator("#report-actors li").count(), keys.size);
+  assert.equal(await page.textContent('#report-actors li[data-key="taliban"] .kind'), "armed group");
+  const who = await page.textContent(`#report-actors li[data-key="${person.key}"] .who`);
+  assert.ok(who.includes(person.attrs.role || person.attrs.title), who);
+  assert.equal(await page.textContent(`#report-actors li[data-key="${person.key}"] .kind`), "person");
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator("#report-panel").screenshot({ path: path.join(shots, "report-actors.png") });
+
+  // A shared URL keeps the filter; clearing it brings every report back.
+  await page.goto(base + "/?actor=taliban");
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await rows().count(), expected.length);
+  await page.click("#f-actor-clear");
+  await page.waitForFunction((n) => document.querySelectorAll("#reports tbody tr").length === n, total);
+  assert.equal(new URL(page.url()).searchParams.get("actor"), null);
+  assert.ok(await page.isHidden("#f-actor"));
+});
+
 test("no console errors", () => {
   assert.deepEqual(consoleErrors, []);
 });

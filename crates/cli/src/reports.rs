@@ -23,6 +23,9 @@ pub struct ReportsArgs {
     /// Only reports of this outlet.
     #[arg(long)]
     pub outlet: Option<String>,
+    /// Only reports mentioning this actor (its id: `taliban`, `ttp`, `doc:person:…`).
+    #[arg(long)]
+    pub actor: Option<String>,
     /// At most this many reports.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
@@ -76,6 +79,7 @@ pub fn list(args: ReportsArgs) -> Result<ExitCode> {
         since: args.since,
         until: args.until,
         outlet: args.outlet.clone(),
+        actor: args.actor.clone(),
         limit: Some(args.limit),
         offset: 0,
     })?;

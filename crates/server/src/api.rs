@@ -16,8 +16,8 @@ use spillover_doc::{Layer, Report};
 use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptions};
 use spillover_pipeline::link;
 use spillover_store::{
-    NearDuplicate, PutOutcome, ReportQuery, ReportSummary, SpanQuery, SpanRecord, Store,
-    StoredReport,
+    ActorQuery, ActorSummary, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
+    SpanRecord, Store, StoredReport,
 };
 use std::collections::BTreeMap;
 
@@ -43,6 +43,7 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/reports", Method::POST, post(post_report)),
         ("/api/reports/{id}", Method::GET, get(get_report)),
         ("/api/spans", Method::GET, get(list_spans)),
+        ("/api/actors", Method::GET, get(list_actors)),
         ("/api/duplicates", Method::GET, get(duplicates)),
         ("/api/stats", Method::GET, get(stats)),
         (
@@ -65,13 +66,17 @@ async fn list_reports(
     State(state): State<AppState>,
     raw: RawQuery,
 ) -> Result<Json<ReportList>, ApiError> {
-    let p = Params::parse(raw, &["q", "since", "until", "outlet", "limit", "cursor"])?;
+    let p = Params::parse(
+        raw,
+        &["q", "since", "until", "outlet", "actor", "limit", "cursor"],
+    )?;
     let (since, until) = p.range()?;
     let query = ReportQuery {
         search: p.string("q"),
         since,
         until,
         outlet: p.string("outlet"),
+        actor: p.string("actor"),
         limit: Some(p.limit(REPORTS_LIMIT.0, REPORTS_LIMIT.1)?),
         offset: 0,
     };
@@ -83,6 +88,68 @@ async fn list_reports(
         reports: page.items,
         next_cursor: page.next_cursor,
     }))
+}
+
+/// The kinds of actor the actors stage writes (the label of an `actors` span).
+const ACTOR_KINDS: &[&str] = &[
+    "state",
+    "government_body",
+    "igo",
+    "igo_body",
+    "armed_group",
+    "security_force",
+    "media_outlet",
+    "person",
+    "other",
+];
+
+#[derive(Serialize)]
+struct ActorList {
+    actors: Vec<ActorSummary>,
+}
+
+async fn list_actors(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Json<ActorList>, ApiError> {
+    let p = Params::parse(
+        raw,
+        &["search", "kind", "country", "since", "until", "limit"],
+    )?;
+    let (since, until) = p.range()?;
+    let kind = match p.str("kind") {
+        None => None,
+        Some(k) if ACTOR_KINDS.contains(&k) => Some(k.to_string()),
+        Some(k) => {
+            return Err(ApiError::BadRequest(format!(
+                "kind={k:?}: one of {}",
+                ACTOR_KINDS.join(", ")
+            )))
+        }
+    };
+    let country = match p.str("country") {
+        None => None,
+        Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Some(c.to_ascii_uppercase())
+        }
+        Some(c) => {
+            return Err(ApiError::BadRequest(format!(
+                "country={c:?} is not an ISO 3166 alpha-3 code (e.g. AFG)"
+            )))
+        }
+    };
+    let query = ActorQuery {
+        search: p.string("search"),
+        kind,
+        country,
+        since,
+        until,
+        limit: Some(p.limit(ActorQuery::DEFAULT_LIMIT, ActorQuery::MAX_LIMIT)?),
+    };
+    let actors = state
+        .read(move |store| Ok(store.list_actors(&query)?))
+        .await?;
+    Ok(Json(ActorList { actors }))
 }
 
 /// One span of a report as the report view shows it.

@@ -4,11 +4,14 @@
 //! OpenAPI 3.1 description served at `/api/openapi.json`, see [`OPENAPI_JSON`] and
 //! `docs/API.md`) and the dashboard (`web/`, embedded) at `/` and `/assets/{file}`.
 //!
-//! - `GET /api/reports`: full-text search and filters, newest first, cursor pages;
+//! - `GET /api/reports`: full-text search and filters (dates, outlet, actor), newest
+//!   first, cursor pages;
 //! - `GET /api/reports/{id}`: one report with its text, sentences, span layers and
 //!   near-duplicates (`id` may be a unique prefix of at least 4 hex digits);
 //! - `GET /api/spans?layer=…`: spans of one layer across reports as JSON, JSON Lines
 //!   or CSV, with each span's report, date and sentence;
+//! - `GET /api/actors`: the actors mentioned across reports, grouped by id, with
+//!   mention and report counts (filters: name or id, kind, country, dates);
 //! - `GET /api/duplicates`, `GET /api/stats`;
 //! - `GET /api/geo/countries`, `GET /api/geo/borders?pair=AFG-TJK`: boundary geometry
 //!   as GeoJSON for the offline map;

@@ -275,6 +275,160 @@ fn spans_as_json_jsonl_and_csv() {
     }
 }
 
+#[test]
+fn actors_across_reports_and_reports_by_actor() {
+    let s = samples_server();
+    let total = get_json(s, "/api/stats")["reports"]
+        .as_u64()
+        .expect("reports") as usize;
+    let v = get_json(s, "/api/actors");
+    let actors = v["actors"].as_array().expect("actors");
+    assert!(!actors.is_empty() && actors.len() <= 50, "{}", actors.len());
+    let kinds = [
+        "state",
+        "government_body",
+        "igo",
+        "igo_body",
+        "armed_group",
+        "security_force",
+        "media_outlet",
+        "person",
+        "other",
+    ];
+    let num = |a: &Value, f: &str| a[f].as_u64().unwrap_or_else(|| panic!("{f}: {a}"));
+    for a in actors {
+        assert!(!a["key"].as_str().expect("key").is_empty());
+        assert!(!a["name"].as_str().expect("name").is_empty());
+        assert!(kinds.contains(&a["kind"].as_str().expect("kind")), "{a}");
+        assert!(num(a, "mentions") >= num(a, "reports") && num(a, "reports") >= 1);
+        if let (Some(f), Some(l)) = (a["first_published"].as_str(), a["last_published"].as_str()) {
+            assert!(f <= l, "{a}");
+        }
+    }
+    // Most reports first, then most mentions, then key.
+    for w in actors.windows(2) {
+        let k = |a: &Value| {
+            (
+                std::cmp::Reverse(num(a, "reports")),
+                std::cmp::Reverse(num(a, "mentions")),
+                a["key"].as_str().expect("key").to_string(),
+            )
+        };
+        assert!(k(&w[0]) < k(&w[1]), "{} before {}", w[0], w[1]);
+    }
+
+    // The Taliban: counts agree with the spans and with the report filter.
+    let taliban = actors
+        .iter()
+        .find(|a| a["key"] == "taliban")
+        .expect("the Taliban are mentioned in the samples");
+    assert_eq!(taliban["kind"], "armed_group");
+    assert_eq!(taliban["name"], "Taliban");
+    let spans = get_json(s, "/api/spans?layer=actors&key=taliban&limit=1000");
+    let spans = spans["spans"].as_array().expect("spans");
+    assert_eq!(spans.len() as u64, num(taliban, "mentions"));
+    let span_reports: HashSet<&str> = spans
+        .iter()
+        .map(|sp| sp["report"].as_str().expect("report"))
+        .collect();
+    let by_actor = get_json(s, "/api/reports?actor=taliban&limit=500");
+    let listed = ids(&by_actor);
+    assert_eq!(listed.len() as u64, num(taliban, "reports"));
+    assert!(
+        !listed.is_empty() && listed.len() < total,
+        "{} of {total}",
+        listed.len()
+    );
+    assert_eq!(
+        listed.iter().map(String::as_str).collect::<HashSet<_>>(),
+        span_reports
+    );
+    let first = spans
+        .iter()
+        .filter_map(|sp| sp["published"].as_str())
+        .min()
+        .expect("dated");
+    assert_eq!(taliban["first_published"], first);
+    // The filter pages and combines with the others.
+    let page = get_json(s, "/api/reports?actor=taliban&limit=2");
+    let cursor = page["next_cursor"].as_str().expect("more than two");
+    let next = get_json(
+        s,
+        &format!("/api/reports?actor=taliban&limit=2&cursor={cursor}"),
+    );
+    assert_eq!(ids(&next), listed[2..listed.len().min(4)]);
+    let since = "2024-01-01";
+    let recent = ids(&get_json(
+        s,
+        &format!("/api/reports?actor=taliban&since={since}&limit=500"),
+    ));
+    let want: Vec<String> = listed
+        .iter()
+        .filter(|id| {
+            spans.iter().any(|sp| {
+                sp["report"] == id.as_str() && sp["published"].as_str().is_some_and(|d| d >= since)
+            })
+        })
+        .cloned()
+        .collect();
+    assert_eq!(recent, want);
+    assert!(ids(&get_json(s, "/api/reports?actor=no-such-actor")).is_empty());
+
+    // Filters.
+    let of = |q: &str| {
+        get_json(s, &format!("/api/actors?{q}"))["actors"]
+            .as_array()
+            .expect("actors")
+            .clone()
+    };
+    let groups = of("kind=armed_group&limit=500");
+    assert!(groups.iter().all(|a| a["kind"] == "armed_group"));
+    assert!(groups.iter().any(|a| a["key"] == "taliban"));
+    let afg = of("country=afg&limit=500");
+    assert!(!afg.is_empty() && afg.iter().all(|a| a["country"] == "AFG"));
+    let found = of("search=TALIBAN");
+    assert!(found.iter().any(|a| a["key"] == "taliban"));
+    assert!(found.iter().all(|a| {
+        let name = a["name"].as_str().expect("name").to_lowercase();
+        let key = a["key"].as_str().expect("key").to_lowercase();
+        name.contains("taliban") || key.contains("taliban")
+    }));
+    assert_eq!(of("limit=3").len(), 3);
+    assert_eq!(of("limit=3"), actors[..3]);
+    let ranged = of("since=2024-01-01&until=2024-12-31&limit=500");
+    assert!(!ranged.is_empty());
+    for a in &ranged {
+        for f in ["first_published", "last_published"] {
+            let d = a[f].as_str().expect("dated");
+            assert!(("2024-01-01"..="2024-12-31").contains(&d), "{a}");
+        }
+    }
+    let ranged_taliban = ranged
+        .iter()
+        .find(|a| a["key"] == "taliban")
+        .expect("Taliban in 2024");
+    assert!(num(ranged_taliban, "reports") <= num(taliban, "reports"));
+    // Empty values count as absent.
+    assert_eq!(of("search=&kind=&country="), *actors);
+
+    for bad in [
+        "/api/actors?kind=warlord",
+        "/api/actors?country=Afghanistan",
+        "/api/actors?country=A1B",
+        "/api/actors?limit=0",
+        "/api/actors?limit=501",
+        "/api/actors?since=2024-13-01",
+        "/api/actors?since=2024-02-01&until=2024-01-01",
+        "/api/actors?actor=taliban",
+        "/api/actors?kind=state&kind=person",
+        "/api/reports?actors=taliban",
+        "/api/reports?actor=taliban&actor=ttp",
+    ] {
+        let (status, ct, body) = get(s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
+    }
+}
+
 /// A small RFC 4180 reader for the test.
 fn parse_csv(body: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();

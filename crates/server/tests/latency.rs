@@ -7,8 +7,9 @@
 //!
 //! It ingests reports from `spillover_corpus::Generator` (as a JSON Lines batch would be
 //! ingested) until the `quantities` layer holds 100,000 spans, starts the server on
-//! loopback and measures `GET /api/spans?layer=quantities&limit=50` and
-//! `GET /api/reports?limit=50`, following cursors into later pages: with `wrk` when it
+//! loopback and measures `GET /api/spans?layer=quantities&limit=50`,
+//! `GET /api/reports?limit=50`, `GET /api/actors?limit=20` and the report listings of the
+//! most and least reported actors, following cursors into later pages: with `wrk` when it
 //! is installed (10 s, 4 connections, `--latency`), and always with a bounded client
 //! loop of its own (p50, p99). `SPILLOVER_BENCH_DB=path` keeps and reuses the database.
 
@@ -107,10 +108,45 @@ fn list_latency_with_100k_spans() {
         .unwrap_or_else(|| fresh_db("latency"));
     build(&db);
     let server = Server::start(&db, None);
+    // The most and the least reported actors, for the report listing filtered by actor.
+    let actors = get_json(&server, "/api/actors?limit=500");
+    let actors = actors["actors"].as_array().expect("actors");
+    let key = |a: Option<&serde_json::Value>| {
+        a.and_then(|a| a["key"].as_str())
+            .expect("the corpus mentions actors")
+            .to_string()
+    };
+    let (top, rare) = (key(actors.first()), key(actors.last()));
+    // With dates, actors are counted per request: over the whole corpus (the worst
+    // case, reported, not held to the bound) and over its last 30 days.
+    let stats = get_json(&server, "/api/stats");
+    let last = stats["reports_per_day"]
+        .as_array()
+        .and_then(|d| d.last())
+        .and_then(|d| d["date"].as_str())
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .expect("dated reports");
+    let month = format!(
+        "/api/actors?since={}&until={last}&limit=20",
+        last - chrono::Days::new(30)
+    );
+    let all_dated = "/api/actors?since=1900-01-01&limit=20";
+    let times = client_loop(&server, all_dated, 1, Duration::from_secs(5));
+    eprintln!(
+        "client loop  GET {all_dated}: {} requests, p50 {:.2} ms, p99 {:.2} ms",
+        times.len(),
+        percentile(&times, 0.50).as_secs_f64() * 1e3,
+        percentile(&times, 0.99).as_secs_f64() * 1e3,
+    );
     for path in [
-        "/api/spans?layer=quantities&limit=50",
-        "/api/reports?limit=50",
+        month,
+        "/api/spans?layer=quantities&limit=50".to_string(),
+        "/api/reports?limit=50".to_string(),
+        "/api/actors?limit=20".to_string(),
+        format!("/api/reports?actor={top}&limit=50"),
+        format!("/api/reports?actor={rare}&limit=50"),
     ] {
+        let path = path.as_str();
         let times = client_loop(&server, path, 20, Duration::from_secs(10));
         let (p50, p99) = (percentile(&times, 0.50), percentile(&times, 0.99));
         eprintln!(

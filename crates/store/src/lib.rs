@@ -21,8 +21,8 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use model::{
-    Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SentenceText,
-    SpanQuery, SpanRecord, StoredReport, StoredSpan,
+    ActorQuery, ActorSummary, Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery,
+    ReportSummary, SentenceText, SpanQuery, SpanRecord, StoredReport, StoredSpan,
 };
 pub use sqlite::SqliteStore;
 
@@ -59,6 +59,13 @@ pub trait Store {
     /// date, its text and its sentence; in the reports' newest-first order, and in text
     /// order within a report.
     fn list_spans(&self, query: &SpanQuery) -> Result<Page<SpanRecord>, StoreError>;
+
+    /// The actors mentioned across reports: the spans of the `actors` layer grouped by
+    /// key, with their mention and report counts and the dates of the first and last
+    /// reports mentioning them. Ordered by reports, then mentions (both descending),
+    /// then key. `since`/`until` choose the mentions counted; `kind`, `country` and
+    /// `search` (name or key) choose actors.
+    fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError>;
 
     /// Reports per publication day, oldest first (undated reports are not counted).
     fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError>;

@@ -25,6 +25,9 @@ pub struct ReportQuery {
     /// Published on or before this date.
     pub until: Option<NaiveDate>,
     pub outlet: Option<String>,
+    /// Only reports with a mention of this actor (a key of the `actors` layer, e.g.
+    /// `taliban` or `doc:person:semyon-grigoryev`).
+    pub actor: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -171,4 +174,61 @@ pub struct SpanRecord {
 pub struct DayCount {
     pub date: NaiveDate,
     pub reports: usize,
+}
+
+/// Filters for listing the actors mentioned across reports ([`Store::list_actors`](crate::Store::list_actors)).
+#[derive(Debug, Clone, Default)]
+pub struct ActorQuery {
+    /// Case-insensitive substring of the actor's name or key.
+    pub search: Option<String>,
+    /// Only actors of this kind (`state`, `armed_group`, `person` …), as
+    /// [`ActorSummary::kind`] gives it.
+    pub kind: Option<String>,
+    /// Only actors of this country (ISO alpha-3), as [`ActorSummary::country`] gives it.
+    pub country: Option<String>,
+    /// Count only mentions in reports published on or after this date (undated
+    /// reports drop out); actors with none are left out.
+    pub since: Option<NaiveDate>,
+    /// Count only mentions in reports published on or before this date.
+    pub until: Option<NaiveDate>,
+    /// At most this many actors: default [`ActorQuery::DEFAULT_LIMIT`], at most
+    /// [`ActorQuery::MAX_LIMIT`].
+    pub limit: Option<usize>,
+}
+
+impl ActorQuery {
+    /// Page size when `limit` is not given.
+    pub const DEFAULT_LIMIT: usize = 50;
+    /// Largest page size; a larger `limit` is clamped to it.
+    pub const MAX_LIMIT: usize = 500;
+
+    /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
+    pub fn effective_limit(&self) -> usize {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// One actor across the stored reports: the mentions of the `actors` layer sharing a key.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActorSummary {
+    /// Registry id (`taliban`, `csto.joint-staff`) or report-level id (`doc:person:…`).
+    pub key: String,
+    /// The `name` attribute of its latest stored mention that has one (the key when no
+    /// mention names it).
+    pub name: String,
+    /// The label of its latest stored mention: `state`, `government_body`, `igo`,
+    /// `igo_body`, `armed_group`, `security_force`, `media_outlet`, `person` or `other`.
+    pub kind: String,
+    /// The `country` attribute (ISO alpha-3) of its latest stored mention that has one.
+    pub country: Option<String>,
+    /// Number of mentions (spans).
+    pub mentions: usize,
+    /// Number of distinct reports mentioning it.
+    pub reports: usize,
+    /// Publication date of the earliest dated report mentioning it.
+    pub first_published: Option<NaiveDate>,
+    /// Publication date of the latest dated report mentioning it.
+    pub last_published: Option<NaiveDate>,
 }

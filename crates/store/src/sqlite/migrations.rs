@@ -80,4 +80,83 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         done_at TEXT NOT NULL
     );
     "#,
+    // 2: actors. Spans by (layer, key, report_rid), replacing (layer, key): the reports
+    // of an actor and an actor's mentions grouped by report read the index alone.
+    // `actor_totals` holds one row per actor id of the `actors` layer with its counts,
+    // kept by triggers on `spans` (an insert updates it; a delete recounts that actor),
+    // so listing the most reported actors reads a few rows whatever the corpus size.
+    // Name, kind and country are those of the latest stored mention that gives them.
+    r#"
+    DROP INDEX spans_key;
+    CREATE INDEX spans_layer_key_report ON spans(layer, key, report_rid);
+
+    CREATE TABLE actor_totals (
+        key TEXT PRIMARY KEY,
+        name TEXT,
+        kind TEXT NOT NULL,
+        country TEXT,
+        mentions INTEGER NOT NULL,
+        reports INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT
+    );
+    CREATE INDEX actor_totals_rank ON actor_totals(reports DESC, mentions DESC, key);
+
+    CREATE TRIGGER actor_totals_insert AFTER INSERT ON spans
+    WHEN new.layer = 'actors' AND new.key IS NOT NULL BEGIN
+        INSERT INTO actor_totals (key, name, kind, country, mentions, reports,
+                                  first_published, last_published)
+        SELECT new.key, json_extract(new.attrs, '$.name'), new.label,
+               json_extract(new.attrs, '$.country'), 1, 1, r.published, r.published
+        FROM reports r WHERE r.rid = new.report_rid
+        ON CONFLICT(key) DO UPDATE SET
+            name = coalesce(excluded.name, name),
+            kind = excluded.kind,
+            country = coalesce(excluded.country, country),
+            mentions = mentions + 1,
+            reports = reports + NOT EXISTS (
+                SELECT 1 FROM spans o WHERE o.layer = 'actors' AND o.key = new.key
+                  AND o.report_rid = new.report_rid AND o.sid <> new.sid),
+            first_published = coalesce(min(first_published, excluded.first_published),
+                                       first_published, excluded.first_published),
+            last_published = coalesce(max(last_published, excluded.last_published),
+                                      last_published, excluded.last_published);
+    END;
+
+    CREATE TRIGGER actor_totals_delete AFTER DELETE ON spans
+    WHEN old.layer = 'actors' AND old.key IS NOT NULL BEGIN
+        DELETE FROM actor_totals WHERE key = old.key;
+        INSERT INTO actor_totals (key, name, kind, country, mentions, reports,
+                                  first_published, last_published)
+        SELECT s.key,
+               (SELECT json_extract(x.attrs, '$.name') FROM spans x
+                WHERE x.layer = 'actors' AND x.key = s.key
+                  AND json_extract(x.attrs, '$.name') IS NOT NULL ORDER BY x.sid DESC LIMIT 1),
+               (SELECT x.label FROM spans x WHERE x.layer = 'actors' AND x.key = s.key
+                ORDER BY x.sid DESC LIMIT 1),
+               (SELECT json_extract(x.attrs, '$.country') FROM spans x
+                WHERE x.layer = 'actors' AND x.key = s.key
+                  AND json_extract(x.attrs, '$.country') IS NOT NULL ORDER BY x.sid DESC LIMIT 1),
+               COUNT(*), COUNT(DISTINCT s.report_rid), MIN(r.published), MAX(r.published)
+        FROM spans s LEFT JOIN reports r ON r.rid = s.report_rid
+        WHERE s.layer = 'actors' AND s.key = old.key
+        GROUP BY s.key;
+    END;
+
+    INSERT INTO actor_totals (key, name, kind, country, mentions, reports,
+                              first_published, last_published)
+    SELECT s.key,
+           (SELECT json_extract(x.attrs, '$.name') FROM spans x
+            WHERE x.layer = 'actors' AND x.key = s.key
+              AND json_extract(x.attrs, '$.name') IS NOT NULL ORDER BY x.sid DESC LIMIT 1),
+           (SELECT x.label FROM spans x WHERE x.layer = 'actors' AND x.key = s.key
+            ORDER BY x.sid DESC LIMIT 1),
+           (SELECT json_extract(x.attrs, '$.country') FROM spans x
+            WHERE x.layer = 'actors' AND x.key = s.key
+              AND json_extract(x.attrs, '$.country') IS NOT NULL ORDER BY x.sid DESC LIMIT 1),
+           COUNT(*), COUNT(DISTINCT s.report_rid), MIN(r.published), MAX(r.published)
+    FROM spans s JOIN reports r ON r.rid = s.report_rid
+    WHERE s.layer = 'actors' AND s.key IS NOT NULL
+    GROUP BY s.key;
+    "#,
 ];

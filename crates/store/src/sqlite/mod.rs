@@ -1,11 +1,12 @@
 //! The SQLite backend.
 
+mod actors;
 mod migrations;
 mod query;
 
 use crate::model::{
-    Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
-    SpanRecord, StoredReport, StoredSpan,
+    ActorQuery, ActorSummary, Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery,
+    ReportSummary, SpanQuery, SpanRecord, StoredReport, StoredSpan,
 };
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -342,7 +343,8 @@ impl Store for SqliteStore {
         } else {
             sql.push_str(" NULL FROM reports r WHERE 1");
         }
-        query::push_report_filters(query, &mut sql, &mut args);
+        let plan = self.actor_plan(query.actor.as_deref(), query.limit)?;
+        query::push_report_filters(query, plan, &mut sql, &mut args);
         if query.search.is_some() {
             sql.push_str(" ORDER BY rank");
         } else {
@@ -406,6 +408,10 @@ impl Store for SqliteStore {
 
     fn list_spans(&self, query: &SpanQuery) -> Result<Page<SpanRecord>, StoreError> {
         self.list_spans_impl(query)
+    }
+
+    fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError> {
+        self.list_actors_impl(query)
     }
 
     fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError> {

@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::StoreError;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use spillover_doc::Span;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -126,6 +126,7 @@ impl SqliteStore {
         let after = cursor.map(Position::decode).transpose()?;
         let limit = query.limit.unwrap_or(50);
         let undated_possible = query.since.is_none() && query.until.is_none();
+        let plan = self.actor_plan(query.actor.as_deref(), Some(limit))?;
         let mut rows: Vec<Keyed<ReportSummary>> = Vec::new();
         for stretch in stretches(after.as_ref(), undated_possible) {
             let want = limit + 1 - rows.len();
@@ -133,7 +134,15 @@ impl SqliteStore {
                 break;
             }
             let more = with_fts_retry(query.search.as_deref(), |search| {
-                reports_stretch(&self.conn, query, search, stretch, after.as_ref(), want)
+                reports_stretch(
+                    &self.conn,
+                    query,
+                    plan,
+                    search,
+                    stretch,
+                    after.as_ref(),
+                    want,
+                )
             })?;
             rows.extend(more);
         }
@@ -302,8 +311,55 @@ impl SqliteStore {
     }
 }
 
-/// Appends the date and outlet filters of a report query (the `reports r` alias).
-pub(crate) fn push_report_filters(query: &ReportQuery, sql: &mut String, args: &mut Vec<Value>) {
+/// How a report listing applies its actor filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActorPlan {
+    /// Few reports mention the actor: read their rows from the `(layer, key, report_rid)`
+    /// index, then sort them (work grows with the actor's reports).
+    FromMentions,
+    /// Many do: walk the reports in listing order and probe each one for a mention,
+    /// stopping at the page's end (work grows with page size ÷ the actor's share).
+    Probe,
+}
+
+impl SqliteStore {
+    /// The cheaper [`ActorPlan`] for listing `limit` reports mentioning `actor`: probing
+    /// walks about `limit × total ÷ n` reports, reading the mentions reads `n`.
+    pub(crate) fn actor_plan(
+        &self,
+        actor: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<ActorPlan, StoreError> {
+        let (Some(actor), Some(limit)) = (actor, limit) else {
+            return Ok(ActorPlan::FromMentions);
+        };
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT reports FROM actor_totals WHERE key = ?1")?
+            .query_row([actor], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        // The largest row id stands in for the number of reports, read in O(1).
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(MAX(rid), 0) FROM reports")?
+            .query_row([], |r| r.get(0))?;
+        let walked = (limit as i64 + 1).saturating_mul(total);
+        Ok(if n.saturating_mul(n) > walked {
+            ActorPlan::Probe
+        } else {
+            ActorPlan::FromMentions
+        })
+    }
+}
+
+/// Appends the date, outlet and actor filters of a report query (the `reports r` alias).
+pub(crate) fn push_report_filters(
+    query: &ReportQuery,
+    plan: ActorPlan,
+    sql: &mut String,
+    args: &mut Vec<Value>,
+) {
     if let Some(d) = query.since {
         sql.push_str(" AND r.published >= ?");
         args.push(d.to_string().into());
@@ -316,12 +372,26 @@ pub(crate) fn push_report_filters(query: &ReportQuery, sql: &mut String, args: &
         sql.push_str(" AND r.outlet = ?");
         args.push(o.clone().into());
     }
+    if let Some(a) = &query.actor {
+        // Both read the `(layer, key, report_rid)` index alone.
+        sql.push_str(match plan {
+            ActorPlan::FromMentions => {
+                " AND r.rid IN (SELECT a.report_rid FROM spans a WHERE a.layer = ? AND a.key = ?)"
+            }
+            ActorPlan::Probe => {
+                " AND EXISTS (SELECT 1 FROM spans a WHERE a.layer = ? AND a.key = ? AND a.report_rid = r.rid)"
+            }
+        });
+        args.push(super::actors::ACTORS_LAYER.to_string().into());
+        args.push(a.clone().into());
+    }
 }
 
 /// The columns of a report listing; `?` placeholders are filled by `reports_stretch`.
 fn reports_stretch(
     conn: &Connection,
     query: &ReportQuery,
+    plan: ActorPlan,
     search: Option<String>,
     stretch: Stretch,
     after: Option<&Position>,
@@ -345,7 +415,7 @@ fn reports_stretch(
         sql.push_str(" NULL, r.rid FROM reports r WHERE 1");
     }
     sql.push_str(&stretch_clause(stretch, after, &mut args));
-    push_report_filters(query, &mut sql, &mut args);
+    push_report_filters(query, plan, &mut sql, &mut args);
     sql.push_str(order(stretch));
     sql.push_str(" LIMIT ?");
     args.push((limit as i64).into());
@@ -391,7 +461,7 @@ struct RawSpan {
 /// The span columns, from reports joined to spans. `CROSS JOIN` makes SQLite walk the
 /// reports in the listing's order (publication-date index) and probe each one's spans,
 /// so a page stops after `limit` rows with no sort; with a `key` filter SQLite starts
-/// from the `(layer, key)` index instead and sorts the few matches.
+/// from the `(layer, key, report_rid)` index instead and sorts the few matches.
 fn span_select(query: &SpanQuery) -> String {
     let join = if query.key.is_some() {
         "JOIN"
