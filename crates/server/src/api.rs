@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use spillover_doc::{Layer, Report};
 use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptions};
+use spillover_lexicon::actors::ActorKind;
 use spillover_pipeline::link;
 use spillover_store::{
     ActorQuery, ActorSummary, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
@@ -90,19 +91,6 @@ async fn list_reports(
     }))
 }
 
-/// The kinds of actor the actors stage writes (the label of an `actors` span).
-const ACTOR_KINDS: &[&str] = &[
-    "state",
-    "government_body",
-    "igo",
-    "igo_body",
-    "armed_group",
-    "security_force",
-    "media_outlet",
-    "person",
-    "other",
-];
-
 #[derive(Serialize)]
 struct ActorList {
     actors: Vec<ActorSummary>,
@@ -119,12 +107,13 @@ async fn list_actors(
     let (since, until) = p.range()?;
     let kind = match p.str("kind") {
         None => None,
-        Some(k) if ACTOR_KINDS.contains(&k) => Some(k.to_string()),
+        Some(k) if ActorKind::parse(k).is_some() => Some(k.to_string()),
         Some(k) => {
+            let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
             return Err(ApiError::BadRequest(format!(
                 "kind={k:?}: one of {}",
-                ACTOR_KINDS.join(", ")
-            )))
+                kinds.join(", ")
+            )));
         }
     };
     let country = match p.str("country") {

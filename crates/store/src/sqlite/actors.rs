@@ -42,14 +42,7 @@ impl SqliteStore {
                    WHERE s.key IS NOT NULL",
             );
             args.push(ACTORS_LAYER.to_string().into());
-            if let Some(d) = query.since {
-                sql.push_str(" AND r.published >= ?");
-                args.push(d.to_string().into());
-            }
-            if let Some(d) = query.until {
-                sql.push_str(" AND r.published <= ?");
-                args.push(d.to_string().into());
-            }
+            super::query::push_dates(query.since, query.until, &mut sql, &mut args);
             sql.push_str(
                 " GROUP BY s.key
                  ) c JOIN actor_totals t ON t.key = c.key WHERE 1",

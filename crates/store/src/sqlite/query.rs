@@ -199,14 +199,7 @@ impl SqliteStore {
                 sql.push_str(" AND r.rid = ?");
                 args.push(rid.into());
             }
-            if let Some(d) = query.since {
-                sql.push_str(" AND r.published >= ?");
-                args.push(d.to_string().into());
-            }
-            if let Some(d) = query.until {
-                sql.push_str(" AND r.published <= ?");
-                args.push(d.to_string().into());
-            }
+            push_dates(query.since, query.until, &mut sql, &mut args);
             span_filters(query, &mut sql, &mut args);
             sql.push_str(order(stretch));
             sql.push_str(", s.sid LIMIT ?");
@@ -353,6 +346,23 @@ impl SqliteStore {
     }
 }
 
+/// Appends publication-date bounds on the `reports r` alias.
+pub(crate) fn push_dates(
+    since: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+    sql: &mut String,
+    args: &mut Vec<Value>,
+) {
+    if let Some(d) = since {
+        sql.push_str(" AND r.published >= ?");
+        args.push(d.to_string().into());
+    }
+    if let Some(d) = until {
+        sql.push_str(" AND r.published <= ?");
+        args.push(d.to_string().into());
+    }
+}
+
 /// Appends the date, outlet and actor filters of a report query (the `reports r` alias).
 pub(crate) fn push_report_filters(
     query: &ReportQuery,
@@ -360,14 +370,7 @@ pub(crate) fn push_report_filters(
     sql: &mut String,
     args: &mut Vec<Value>,
 ) {
-    if let Some(d) = query.since {
-        sql.push_str(" AND r.published >= ?");
-        args.push(d.to_string().into());
-    }
-    if let Some(d) = query.until {
-        sql.push_str(" AND r.published <= ?");
-        args.push(d.to_string().into());
-    }
+    push_dates(query.since, query.until, sql, args);
     if let Some(o) = &query.outlet {
         sql.push_str(" AND r.outlet = ?");
         args.push(o.clone().into());
