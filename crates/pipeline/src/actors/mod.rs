@@ -374,7 +374,7 @@ impl<'a> Run<'a> {
         let first = toks.iter().position(|t| t.span.start == span.start);
         let last = toks.iter().position(|t| t.span.end == span.end);
         let locative = first.is_some_and(|i| self.locative_before(toks, i));
-        let oblique = first.is_some_and(|i| i > 0 && self.tok(&toks[i - 1]) == "of")
+        let oblique = first.is_some_and(|i| self.after_preposition(toks, i))
             || last.is_some_and(|i| {
                 toks.get(i + 1)
                     .is_some_and(|t| matches!(self.tok(t), "'s" | "’s"))
@@ -402,6 +402,47 @@ impl<'a> Run<'a> {
                 continue;
             }
             return LOCATIVE.contains(&w.as_str());
+        }
+        false
+    }
+
+    /// Whether a preposition governs the name at token `i`, looking back over its titles
+    /// and modifiers ("a loyalist of ousted Prime Minister Prince Norodom Ranariddh",
+    /// "the search for Howes"): such a name is rarely what a following "he" means.
+    fn after_preposition(&self, toks: &[Token], i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && i - j < 8 {
+            j -= 1;
+            let w = self.tok(&toks[j]);
+            if matches!(
+                w,
+                "of" | "for"
+                    | "with"
+                    | "to"
+                    | "about"
+                    | "against"
+                    | "from"
+                    | "on"
+                    | "at"
+                    | "into"
+                    | "toward"
+                    | "towards"
+                    | "over"
+                    | "under"
+                    | "among"
+                    | "between"
+            ) {
+                return true;
+            }
+            let modifier = w.chars().next().is_some_and(char::is_uppercase)
+                || self.t.lists.title(w).is_some()
+                || matches!(
+                    w,
+                    "the" | "a" | "an" | "ousted" | "former" | "late" | "then"
+                );
+            if !modifier {
+                return false;
+            }
         }
         false
     }
@@ -470,8 +511,41 @@ impl<'a> Run<'a> {
                 // "KABUL, Jan 18 —": a dateline names a place
                 let dateline =
                     how == NameKind::Metonym && !self.s(span).chars().any(char::is_lowercase);
-                if how == NameKind::Metonym
-                    && (posting || dateline || self.locative_before(toks, i))
+                // "840 U.S. dollars", "a Tashkent research institute", "(Dushanbe time)",
+                // "went to Moscow": the city or country, not its government
+                let next = toks.get(i + len).map(|t| self.tok(t).to_lowercase());
+                let modifier = next.as_deref().is_some_and(|n| {
+                    matches!(n, "dollars" | "dollar" | "time" | "airport" | "residents")
+                }) || (i > 0 && matches!(self.tok(&toks[i - 1]), "a" | "an"));
+                let motion = i >= 2
+                    && self.tok(&toks[i - 1]) == "to"
+                    && matches!(
+                        self.tok(&toks[i - 2]),
+                        "went"
+                            | "go"
+                            | "goes"
+                            | "travelled"
+                            | "traveled"
+                            | "flew"
+                            | "returned"
+                            | "moved"
+                            | "fled"
+                            | "came"
+                            | "arrived"
+                            | "headed"
+                            | "driven"
+                    );
+                let currency = entry.kind == ActorKind::State
+                    && next
+                        .as_deref()
+                        .is_some_and(|n| matches!(n, "dollars" | "dollar"));
+                if currency
+                    || how == NameKind::Metonym
+                        && (posting
+                            || dateline
+                            || modifier
+                            || motion
+                            || self.locative_before(toks, i))
                 {
                     i += len;
                     continue;
@@ -751,24 +825,31 @@ impl<'a> Run<'a> {
                 let Some(a3) = self.t.demonyms.adjective(w) else {
                     continue;
                 };
+                // "Uzbek and Russian troops": the first demonym shares the head
+                let shared = toks.get(i + 1).is_some_and(|t| self.tok(t) == "and")
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|t| self.t.demonyms.adjective(self.tok(t)).is_some());
+                let h = if shared { i + 2 } else { i };
                 // the noun phrase head: one or two words after the demonym
                 for (nouns, kind) in [
                     (&FORCE_NOUNS[..], ActorKind::SecurityForce),
                     (&GOVERNMENT_NOUNS[..], ActorKind::GovernmentBody),
                 ] {
                     let hit = (1..=2).rev().find_map(|len| {
-                        let last = toks.get(i + len)?;
+                        let last = toks.get(h + len)?;
                         let span = Span {
-                            start: toks[i + 1].span.start,
+                            start: toks[h + 1].span.start,
                             end: last.span.end,
                         };
                         let head = self.s(span).to_lowercase();
                         nouns.contains(&head.as_str()).then_some(span)
                     });
                     let Some(head) = hit else { continue };
+                    // the mention is the demonym alone when it shares the head
                     let span = Span {
                         start: toks[i].span.start,
-                        end: head.end,
+                        end: if shared { toks[i].span.end } else { head.end },
                     };
                     let head_key = (a3.to_string(), fold(self.s(head)));
                     if let Some(e) = self
@@ -779,6 +860,38 @@ impl<'a> Run<'a> {
                     {
                         let a = self.actor_from_entry(&e.clone());
                         self.mention(span, si, a, "demonym", 0.9);
+                        break;
+                    }
+                    // else the country's armed or security forces of the registry
+                    let fallback = match kind {
+                        ActorKind::SecurityForce => {
+                            let head = fold(self.s(head));
+                            let armed = matches!(
+                                head.as_str(),
+                                "troops"
+                                    | "army"
+                                    | "military"
+                                    | "soldiers"
+                                    | "servicemen"
+                                    | "armed forces"
+                            );
+                            let l = a3.to_lowercase();
+                            let first = if armed {
+                                format!("{l}.armed-forces")
+                            } else {
+                                format!("{l}.security-forces")
+                            };
+                            self.t
+                                .registry
+                                .get(&first)
+                                .or_else(|| self.t.registry.get(&format!("{l}.security-forces")))
+                                .cloned()
+                        }
+                        _ => None,
+                    };
+                    if let Some(e) = fallback {
+                        let a = self.actor_from_entry(&e);
+                        self.mention(span, si, a, "demonym", 0.85);
                         break;
                     }
                     let country_name = self
@@ -816,9 +929,24 @@ impl<'a> Run<'a> {
                 && self.t.demonyms.adjective(w).is_none()
                 && self.t.lists.title(w).is_none()
         });
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
         let pronoun = matches!(
-            name.to_lowercase().as_str(),
-            "we" | "they" | "he" | "she" | "it" | "i" | "you" | "us" | "them" | "our"
+            first.as_str(),
+            "we" | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "i"
+                | "you"
+                | "us"
+                | "them"
+                | "our"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "my"
+                | "your"
         );
         let demonyms_only = name
             .split(['-', ' '])
@@ -884,11 +1012,8 @@ impl<'a> Run<'a> {
             };
             // a name right after an office or rank is a person, whatever the tagger said
             // ("President Obama", "Secretary General Ban Ki-moon")
-            let label = if label != "PER" && self.after_title(si, span) {
-                "PER"
-            } else {
-                label
-            };
+            let titled = label != "PER" && self.after_title(si, span);
+            let label = if titled { "PER" } else { label };
             if !matches!(label, "PER" | "ORG") {
                 continue;
             }
@@ -902,9 +1027,9 @@ impl<'a> Run<'a> {
             if self.is_taken(span) || self.title_case(si) || !self.nameworthy(self.s(span)) {
                 continue;
             }
-            // a person's name the place stage resolved here or elsewhere in the report is
-            // a place ("Dangam", "Torkham")
-            if label == "PER"
+            // a name the place stage resolved here or elsewhere in the report is a place
+            // ("Dangam", "Torkham", "KHOROG"), unless a title says it is a person
+            if !titled
                 && self
                     .places
                     .iter()
@@ -935,6 +1060,13 @@ impl<'a> Run<'a> {
                 }
                 self.mention(span, si, a, "entity", 0.75);
             } else {
+                // "Yeltsin" tagged as an organisation after "Boris Yeltsin"
+                if !name.contains(' ') {
+                    if let Some(a) = self.person_by_short(name) {
+                        self.mention(span, si, a, "surname", 0.7);
+                        continue;
+                    }
+                }
                 let clean = name.trim_start_matches("the ").trim_start_matches("The ");
                 let key = format!("doc:{}", slug(clean));
                 let a = self.doc_actor(key, clean, kind_from_head(clean), None);
@@ -1439,7 +1571,10 @@ impl<'a> Run<'a> {
                 if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                     let g = if MALE.contains(&w.as_str()) { 'm' } else { 'f' };
                     if let Some(m) = self.recent(t.span.start, si, 3, |a, m| {
-                        a.kind == ActorKind::Person && !m.oblique && a.gender.is_none_or(|x| x == g)
+                        a.kind == ActorKind::Person
+                            && !m.oblique
+                            && m.antecedent.is_none()
+                            && a.gender.is_none_or(|x| x == g)
                     }) {
                         let (a, ante) = (self.mentions[m].actor, self.mentions[m].span);
                         self.actors[a].gender = Some(g);

@@ -336,3 +336,28 @@ fn a_capital_after_a_title_is_a_posting_not_a_government() {
     let ms = mentions(&doc);
     assert!(ms.iter().all(|(t, _, _)| t != "Moscow"), "{ms:#?}");
 }
+
+#[test]
+fn coordinated_demonyms_share_their_head_and_currency_is_not_a_state() {
+    let doc = run(
+        "Uzbek and Russian troops rehearsed near Termez. The fine was 840 U.S. dollars. \
+         The minister later went to Moscow.",
+    );
+    let uz = attrs_of(&doc, "Uzbek");
+    assert_eq!(uz["country"], "UZB", "{uz}");
+    assert_eq!(attrs_of(&doc, "Russian troops")["country"], "RUS");
+    let ms = mentions(&doc);
+    assert!(
+        ms.iter().all(|(t, _, _)| t != "U.S." && t != "Moscow"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn he_is_not_the_person_behind_a_preposition() {
+    let doc = run(
+        "Gen. Nhek Bunchhay, a loyalist of ousted Prime Minister Prince Norodom Ranariddh, \
+         said he had sent a team.",
+    );
+    assert_eq!(key_of(&doc, "he"), key_of(&doc, "Nhek Bunchhay"));
+}
