@@ -259,6 +259,7 @@ impl ActorTagger {
         run.dateline_outlet();
         run.entities();
         run.surnames();
+        run.organisation_short_names();
         run.roles();
         run.merge_short_forms();
         run.references();
@@ -1186,6 +1187,75 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The distinctive last word of an organisation's name standing alone anywhere in the
+    /// report ("joining Ansarullah" with "Jamaat Ansarullah" named elsewhere) names it too.
+    /// Generic heads ("Province", "Army") and words that are names themselves
+    /// ("Pakistan") do not.
+    fn organisation_short_names(&mut self) {
+        const GENERIC: [&str; 26] = [
+            "province",
+            "state",
+            "army",
+            "front",
+            "council",
+            "group",
+            "party",
+            "movement",
+            "organization",
+            "organisation",
+            "agency",
+            "ministry",
+            "committee",
+            "forces",
+            "force",
+            "news",
+            "times",
+            "network",
+            "brigade",
+            "union",
+            "assembly",
+            "office",
+            "service",
+            "staff",
+            "court",
+            "government",
+        ];
+        let mut shorts: Vec<(String, usize)> = Vec::new();
+        for m in &self.mentions {
+            let a = &self.actors[m.actor];
+            if !a.kind.is_organisation() {
+                continue;
+            }
+            let text = self.s(m.span);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+                continue;
+            };
+            let distinctive = last.chars().count() >= 5
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && !GENERIC.contains(&last.to_lowercase().as_str())
+                && self.t.registry.lookup(last).is_empty()
+                && self.t.demonyms.adjective(last).is_none();
+            if distinctive && !shorts.iter().any(|(w, _)| w == last) {
+                shorts.push((last.to_string(), m.actor));
+            }
+        }
+        if shorts.is_empty() {
+            return;
+        }
+        for si in 0..self.sentences.len() {
+            for t in self.sentences[si] {
+                if t.kind != TokenKind::Word || self.is_taken(t.span) {
+                    continue;
+                }
+                let w = self.tok(t);
+                if let Some((_, a)) = shorts.iter().find(|(s, _)| s == w) {
+                    self.mention(t.span, si, *a, "short_name", 0.7);
+                }
+            }
+        }
+    }
+
     /// Step 5: titles and roles of persons from the phrase before the name (or an
     /// apposition after it).
     fn roles(&mut self) {
@@ -1524,8 +1594,12 @@ impl<'a> Run<'a> {
                         return false;
                     }
                     match actor.kind {
+                        // a single name: a person named in full, or an organisation whose
+                        // name ends with it ("Ansarullah" for "Jamaat Ansarullah")
                         ActorKind::Person => {
-                            other.kind == ActorKind::Person && ow.iter().any(|x| x == w)
+                            (other.kind == ActorKind::Person && ow.iter().any(|x| x == w))
+                                || (other.kind.is_organisation()
+                                    && fold(ow.last().map_or("", String::as_str)) == fold(w))
                         }
                         _ if spillover_lexicon::actors::is_acronym(w) && !actor.registry => {
                             other.kind != ActorKind::Person && initials(&ow) == *w

@@ -361,3 +361,21 @@ fn he_is_not_the_person_behind_a_preposition() {
     );
     assert_eq!(key_of(&doc, "he"), key_of(&doc, "Nhek Bunchhay"));
 }
+
+#[test]
+fn a_single_name_joins_the_organisation_it_ends() {
+    let doc = run(
+        "Tajik court jails six for joining Ansarullah. A court in Khatlon sentenced six men \
+         for membership of Jamaat Ansarullah, prosecutors said.",
+    );
+    let ms = mentions(&doc);
+    let keys: Vec<&str> = ms
+        .iter()
+        .filter(|(t, _, _)| t.contains("Ansarullah"))
+        .map(|(_, k, _)| k.as_str())
+        .collect();
+    assert!(
+        keys.len() >= 2 && keys.iter().all(|k| *k == "jamaat-ansarullah"),
+        "{ms:#?}"
+    );
+}
