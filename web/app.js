@@ -348,22 +348,25 @@ const dayNum = (s) => Math.round(Date.parse(s + "T00:00:00Z") / DAY);
 const dayStr = (n) => new Date(n * DAY).toISOString().slice(0, 10);
 
 let timeline = null;
+let allDays = [];
 
-function drawTimeline(days) {
+// `days` are drawn on the axis of `domain` (all dated reports), so a filtered timeline
+// keeps the same dates under the brush.
+function drawTimeline(days, domain = days) {
   const s = $("timeline");
   s.replaceChildren();
   const W = Math.max(s.getBoundingClientRect().width, 300);
   const H = 110;
   s.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  if (!days.length) {
+  if (!domain.length) {
     const t = svg("text", { x: 10, y: 50, class: "axis" });
     t.textContent = "no dated reports";
     s.append(t);
     return;
   }
-  const d0 = dayNum(days[0].date) - 1;
-  const d1 = dayNum(days[days.length - 1].date) + 1;
-  const max = Math.max(...days.map((d) => d.reports));
+  const d0 = dayNum(domain[0].date) - 1;
+  const d1 = dayNum(domain[domain.length - 1].date) + 1;
+  const max = Math.max(1, ...days.map((d) => d.reports));
   const pad = { l: 24, r: 8, t: 8, b: 20 };
   const x = (n) => pad.l + ((n - d0) / (d1 - d0)) * (W - pad.l - pad.r);
   const y = (v) => H - pad.b - (v / max) * (H - pad.t - pad.b);
@@ -782,9 +785,10 @@ async function refresh() {
   showActorFilter();
   try {
     const filters = { q: state.q, since: state.since, until: state.until, actor: state.actor };
-    const [reports, actors] = await Promise.all([
+    const [reports, actors, stats] = await Promise.all([
       fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10),
       api(`/api/actors?${query({ since: state.since, until: state.until, limit: ACTORS_SHOWN })}`),
+      state.actor ? api(`/api/stats?${query({ actor: state.actor })}`) : null,
     ]);
     const places = await fetchAll(
       `/api/spans?${query({ layer: "places", since: state.since, until: state.until, limit: 1000 })}`,
@@ -798,6 +802,8 @@ async function refresh() {
     const counts = new Map();
     for (const s of mine) counts.set(s.report, (counts.get(s.report) || 0) + 1);
     drawActors(actors.actors);
+    // the timeline follows the actor filter: that actor's reports per day
+    if (allDays.length) drawTimeline(stats ? stats.reports_per_day || [] : allDays, allDays);
     drawReports(reports, counts);
     if (map.gPlaces) await drawPlaces(mine, titles);
     setStatus("");
@@ -867,7 +873,8 @@ async function main() {
     const [countries, stats] = await Promise.all([api("/api/geo/countries"), api("/api/stats")]);
     map.countries = countries;
     drawCountries(countries);
-    drawTimeline(stats.reports_per_day || []);
+    allDays = stats.reports_per_day || [];
+    drawTimeline(allDays);
   } catch (e) {
     setStatus(`error: ${e.message}`);
   }

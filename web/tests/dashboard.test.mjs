@@ -235,6 +235,16 @@ test("the actors panel filters the reports to one actor", async () => {
   // The map follows: every place dot belongs to a listed report.
   const dots = await page.$$eval("#map circle.place", (cs) => cs.map((c) => c.dataset.report));
   assert.ok(dots.every((id) => expected.includes(id)), "map dots of other reports");
+  // The timeline follows too: its bars add up to the actor's dated reports.
+  const days = (await (await fetch(`${base}/api/stats?actor=taliban`)).json()).reports_per_day;
+  const dated = days.reduce((n, d) => n + d.reports, 0);
+  const all = (await (await fetch(`${base}/api/stats`)).json()).reports_per_day.reduce((n, d) => n + d.reports, 0);
+  assert.ok(dated > 0 && dated < all, `${dated} of ${all} dated reports`);
+  await page.waitForFunction((n) => document.querySelectorAll("#timeline rect.bar").length === n, days.length);
+  const bars = await page.$$eval("#timeline rect.bar title", (ts) =>
+    ts.reduce((n, t) => n + Number(t.textContent.split(": ")[1].split(" ")[0]), 0),
+  );
+  assert.equal(bars, dated);
   await shot("actors");
 
   // The report view lists the report's actors with kind and, for persons, their role.

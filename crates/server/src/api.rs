@@ -350,11 +350,13 @@ async fn duplicates(
 }
 
 async fn stats(State(state): State<AppState>, raw: RawQuery) -> Result<Json<Value>, ApiError> {
-    Params::parse(raw, &[])?;
+    let p = Params::parse(raw, &["actor"])?;
+    let actor = p.str("actor").map(str::to_string);
     state
-        .read(|store| {
+        .read(move |store| {
             let counts = store.counts()?;
-            let days = store.reports_per_day()?;
+            // with `actor`, the days count only the reports that mention it
+            let days = store.reports_per_day(actor.as_deref())?;
             let mut layers: BTreeMap<&str, usize> =
                 Layer::ANNOTATED.iter().map(|l| (l.as_str(), 0)).collect();
             for (name, n) in &counts.per_layer {
@@ -369,6 +371,7 @@ async fn stats(State(state): State<AppState>, raw: RawQuery) -> Result<Json<Valu
                 "near_duplicate_links": counts.near_duplicate_links,
                 "layers": layers,
                 "reports_per_day": days,
+                "actor": actor,
             })))
         })
         .await

@@ -68,7 +68,7 @@ pub trait Store {
     fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError>;
 
     /// Reports per publication day, oldest first (undated reports are not counted).
-    fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError>;
+    fn reports_per_day(&self, actor: Option<&str>) -> Result<Vec<DayCount>, StoreError>;
 
     /// Table sizes, for summaries.
     fn counts(&self) -> Result<Counts, StoreError>;

@@ -414,8 +414,8 @@ impl Store for SqliteStore {
         self.list_actors_impl(query)
     }
 
-    fn reports_per_day(&self) -> Result<Vec<DayCount>, StoreError> {
-        self.reports_per_day_impl()
+    fn reports_per_day(&self, actor: Option<&str>) -> Result<Vec<DayCount>, StoreError> {
+        self.reports_per_day_impl(actor)
     }
 
     fn get_report(&self, id: &str) -> Result<Option<StoredReport>, StoreError> {

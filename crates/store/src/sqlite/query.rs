@@ -283,14 +283,33 @@ impl SqliteStore {
         Ok(out)
     }
 
-    pub(crate) fn reports_per_day_impl(&self) -> Result<Vec<DayCount>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT published, COUNT(*) FROM reports WHERE published IS NOT NULL
-             GROUP BY published ORDER BY published",
-        )?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
-            .collect::<Result<Vec<_>, _>>()?;
+    /// Dated reports per day; with `actor`, only reports with a mention of that actor
+    /// (read from the `(layer, key, report_rid)` index).
+    pub(crate) fn reports_per_day_impl(
+        &self,
+        actor: Option<&str>,
+    ) -> Result<Vec<DayCount>, StoreError> {
+        let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?));
+        let rows = match actor {
+            None => self
+                .conn
+                .prepare_cached(
+                    "SELECT published, COUNT(*) FROM reports WHERE published IS NOT NULL
+                     GROUP BY published ORDER BY published",
+                )?
+                .query_map([], row)?
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(key) => self
+                .conn
+                .prepare_cached(
+                    "SELECT r.published, COUNT(*) FROM reports r
+                     WHERE r.published IS NOT NULL AND r.rid IN (
+                         SELECT report_rid FROM spans WHERE layer = ?1 AND key = ?2)
+                     GROUP BY r.published ORDER BY r.published",
+                )?
+                .query_map(rusqlite::params![super::actors::ACTORS_LAYER, key], row)?
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         rows.into_iter()
             .map(|(d, n)| {
                 let date = parse_date(Some(d.clone()))
@@ -754,22 +773,44 @@ mod tests {
         let path = dir.path().join("t.db");
         {
             let mut store = SqliteStore::open(&path).unwrap();
-            for (id, text, published) in [
-                ("d1", "One. 1.", Some("2024-01-05")),
-                ("d2", "Two. 2.", Some("2024-01-05")),
-                ("d3", "Three. 3.", Some("2024-01-01")),
-                ("d4", "Four. 4.", None),
+            for (id, text, published, actor) in [
+                ("d1", "One. 1.", Some("2024-01-05"), true),
+                ("d2", "Two. 2.", Some("2024-01-05"), false),
+                ("d3", "Three. 3.", Some("2024-01-01"), true),
+                ("d4", "Four. 4.", None, true),
             ] {
-                store.put_doc(&doc(id, text, published), &[]).unwrap();
+                let mut d = doc(id, text, published);
+                if actor {
+                    // two mentions of one actor in a report still count the report once
+                    for _ in 0..2 {
+                        d.add(
+                            Layer::Actors,
+                            Annotation::new(Span::new(0, 3).unwrap(), "armed_group", "test", 1.0)
+                                .with_key("taliban"),
+                        )
+                        .unwrap();
+                    }
+                }
+                store.put_doc(&d, &[]).unwrap();
             }
         }
         let ro = SqliteStore::open_read_only(&path).unwrap();
-        let days = ro.reports_per_day().unwrap();
-        let got: Vec<(String, usize)> = days
-            .iter()
-            .map(|d| (d.date.to_string(), d.reports))
-            .collect();
-        assert_eq!(got, [("2024-01-01".into(), 1), ("2024-01-05".into(), 2)]);
+        let per_day = |actor: Option<&str>| -> Vec<(String, usize)> {
+            ro.reports_per_day(actor)
+                .unwrap()
+                .iter()
+                .map(|d| (d.date.to_string(), d.reports))
+                .collect()
+        };
+        assert_eq!(
+            per_day(None),
+            [("2024-01-01".into(), 1), ("2024-01-05".into(), 2)]
+        );
+        assert_eq!(
+            per_day(Some("taliban")),
+            [("2024-01-01".into(), 1), ("2024-01-05".into(), 1)]
+        );
+        assert!(per_day(Some("nobody")).is_empty());
         assert!(ro.connection().execute("DELETE FROM reports", []).is_err());
     }
 }
