@@ -1365,11 +1365,29 @@ impl<'a> Run<'a> {
         while j > 0 && end - j < 16 {
             let t = &toks[j - 1];
             let w = self.tok(t);
+            // a lower-case word right before a title word modifies it ("information
+            // chief", "deputy chief")
+            let before_title = toks
+                .get(j)
+                .is_some_and(|n| j < end && self.t.lists.title(self.tok(n)).is_some());
             let ok = match t.kind {
                 TokenKind::Word => {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w, "of" | "the" | "to" | "for" | "on" | "in")
+                        || matches!(
+                            w,
+                            "of" | "the"
+                                | "to"
+                                | "for"
+                                | "on"
+                                | "in"
+                                | "'s"
+                                | "’s"
+                                | "province"
+                                | "district"
+                                | "region"
+                        )
                         || self.t.lists.title(w).is_some()
+                        || (before_title && w.chars().all(char::is_lowercase))
                 }
                 TokenKind::Punct => matches!(w, "(" | ")"),
                 _ => false,
@@ -1424,10 +1442,13 @@ impl<'a> Run<'a> {
         }
         let phrase = &toks[start..end];
         let (title_k, title) = self.first_title(phrase)?;
-        // only noun-phrase words before the title ("the", a demonym, an organisation)
-        if phrase[..title_k].iter().any(|t| {
+        // only noun-phrase words before the title ("the", a demonym, an organisation, one
+        // modifier right before it: "the Taliban's information chief")
+        if phrase[..title_k].iter().enumerate().any(|(k, t)| {
             let w = self.tok(t);
-            w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "the" | "a" | "an")
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(w, "the" | "a" | "an")
+                && k + 1 != title_k
         }) {
             return None;
         }

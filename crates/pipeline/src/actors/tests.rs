@@ -379,3 +379,20 @@ fn a_single_name_joins_the_organisation_it_ends() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn roles_with_possessive_organisations_and_modified_titles() {
+    let doc = run(
+        "Mawlawi Abdul Haq Kunari, the Taliban's information chief in Kunar, said shells landed. \
+         The Taliban-appointed spokesman for Nangarhar province, Mawlawi Abdul Wadood Sahil, \
+         denied it.",
+    );
+    let a = attrs_of(&doc, "Abdul Haq Kunari");
+    assert_eq!(a["organisation"], "taliban", "{a}");
+    assert!(
+        a["role"].as_str().unwrap_or("").contains("chief in Kunar"),
+        "{a}"
+    );
+    let a = attrs_of(&doc, "Abdul Wadood Sahil");
+    assert_eq!(a["title"], "spokesman", "{a}");
+}
