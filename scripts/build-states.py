@@ -63,6 +63,7 @@ EXTRA_ALIASES = {
     "FLK": ["Malvinas", "Falklands"],
     "GBR": ["Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
     "GMB": ["The Gambia"],
+    "IRL": ["Irish Republic", "Republic of Ireland"],
     "IRN": ["Islamic Republic of Iran"],
     "KAZ": ["Qazaqstan"],
     "KGZ": ["Kyrgyz Republic"],
