@@ -275,8 +275,9 @@ struct Run<'a> {
     actors: Vec<Actor>,
     by_key: HashMap<String, usize>,
     mentions: Vec<Mention>,
-    /// Byte ranges already taken by a mention.
-    taken: Vec<Span>,
+    /// Which bytes of the text a mention already covers (one flag a byte: every step asks
+    /// this for every token, so a scan of the mentions would be quadratic).
+    taken: Vec<bool>,
     /// Acronyms defined in this report → actor.
     acronyms: HashMap<String, usize>,
     entities: Vec<(Span, &'a str)>,
@@ -300,7 +301,7 @@ impl<'a> Run<'a> {
             actors: Vec::new(),
             by_key: HashMap::new(),
             mentions: Vec::new(),
-            taken: Vec::new(),
+            taken: vec![false; doc.text().len()],
             acronyms: HashMap::new(),
             entities,
             places: doc.layer(Layer::Places).iter().map(|a| a.span).collect(),
@@ -315,8 +316,16 @@ impl<'a> Run<'a> {
         &self.text[t.span.start..t.span.end]
     }
 
+    fn take(&mut self, span: Span) {
+        if let Some(b) = self.taken.get_mut(span.start..span.end) {
+            b.fill(true);
+        }
+    }
+
     fn is_taken(&self, span: Span) -> bool {
-        self.taken.iter().any(|t| t.overlaps(span))
+        self.taken
+            .get(span.start..span.end)
+            .is_some_and(|b| b.contains(&true))
     }
 
     fn actor_from_entry(&mut self, e: &Entry) -> usize {
@@ -380,7 +389,7 @@ impl<'a> Run<'a> {
                 toks.get(i + 1)
                     .is_some_and(|t| matches!(self.tok(t), "'s" | "’s"))
             });
-        self.taken.push(span);
+        self.take(span);
         self.mentions.push(Mention {
             span,
             sentence,
@@ -1829,7 +1838,7 @@ impl<'a> Run<'a> {
         ante: Span,
         confidence: f32,
     ) {
-        self.taken.push(span);
+        self.take(span);
         self.mentions.push(Mention {
             span,
             sentence: si,
