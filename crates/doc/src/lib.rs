@@ -17,6 +17,7 @@
 //! This crate does no I/O.
 
 mod alignment;
+pub mod claim;
 mod doc;
 mod layer;
 mod report;
