@@ -15,11 +15,13 @@
 //! Stages live in a folder each: [`segment`] (sentences and tokens), [`dates`] (TIMEX3
 //! expressions resolved against the publication date), [`places`] (toponyms resolved
 //! against the world gazetteer, with precision and distance to the nearest border),
-//! [`quantities`] (figures with bound, unit, subject and changes); entities, actors,
-//! claims and events as they arrive. [`link`] holds the
+//! [`quantities`] (figures with bound, unit, subject and changes), [`entities`] (a learned
+//! tagger), [`actors`] (registry, roles, references), [`claims`] (attribution, stance,
+//! propositions, contradictions within a report); events as they arrive. [`link`] holds the
 //! cross-report work (near-duplicate signatures).
 
 pub mod actors;
+pub mod claims;
 pub mod dates;
 pub mod entities;
 pub mod link;
@@ -145,6 +147,7 @@ impl Pipeline {
             Box::new(places::PlaceTagger::standard()),
             Box::new(quantities::QuantityTagger::new()),
             Box::new(actors::ActorTagger::standard()),
+            Box::new(claims::ClaimTagger::new()),
         ])
         .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))
     }

@@ -1,0 +1,379 @@
+use super::*;
+use crate::Pipeline;
+use spillover_doc::{Report, ReportId};
+
+fn run(text: &str) -> Doc {
+    let mut r = Report::from_text(ReportId("t".into()), text);
+    r.published = chrono::NaiveDate::from_ymd_opt(2023, 12, 20);
+    Pipeline::standard().run(r).expect("pipeline")
+}
+
+fn roles(doc: &Doc) -> Vec<(String, String, String, String)> {
+    let t = doc.text();
+    let join = |v: &Value| {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| Some(&t[p[0].as_u64()? as usize..p[1].as_u64()? as usize]))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    doc.layer(Layer::Claims)
+        .iter()
+        .map(|a| {
+            (
+                join(&a.attrs["source_spans"]),
+                join(&a.attrs["cue_spans"]),
+                join(&a.attrs["content_spans"]),
+                a.label.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn quote_regions_pair_marks() {
+    let t = "He said “a. b.” and \"c\" then “open\n\nnext";
+    let r = quote_regions(t);
+    assert_eq!(&t[r[0].0..r[0].1], "“a. b.”");
+    assert_eq!(&t[r[1].0..r[1].1], "\"c\"");
+    assert_eq!(&t[r[2].0..r[2].1], "“open");
+}
+
+fn claims(doc: &Doc) -> Vec<&Annotation> {
+    doc.layer(Layer::Claims).iter().collect()
+}
+
+fn speaker_key(a: &Annotation) -> Option<&str> {
+    a.attrs["speaker"]["key"].as_str()
+}
+
+#[test]
+fn indirect_speech_with_that() {
+    let doc =
+        run("Pakistan's foreign minister said that militants crossed the border from Afghanistan.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "said");
+    assert!(r[0].0.ends_with("foreign minister"), "{r:?}");
+    assert_eq!(r[0].2, "that militants crossed the border from Afghanistan");
+    assert_eq!(r[0].3, "asserts");
+    let c = claims(&doc)[0];
+    assert_eq!(c.attrs["proposition"]["predicate"], "infiltration");
+}
+
+#[test]
+fn a_quote_before_its_speaker_resolves_he() {
+    let doc = run("Semyon Grigoryev spoke to reporters in Dushanbe. “We see no progress. The border is not safe,” he said.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "he");
+    // The quote spans two sentences and keeps its marks.
+    assert_eq!(r[0].2, "“We see no progress. The border is not safe,”");
+    let c = claims(&doc)[0];
+    assert_eq!(speaker_key(c), Some("doc:person:semyon-grigoryev"));
+    assert_eq!(c.attrs["direct"], true);
+}
+
+#[test]
+fn inverted_speaker_after_the_cue_with_apposition() {
+    let doc =
+        run("“The attacks will continue,” said Zabihullah Mujahid, the spokesman of the Taliban.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Zabihullah Mujahid, the spokesman of the Taliban");
+    assert_eq!(r[0].2, "“The attacks will continue,”");
+}
+
+#[test]
+fn according_to_puts_the_source_after_the_cue() {
+    let doc = run("According to the Interior Ministry, 12 militants were killed in Kunduz.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "According to");
+    assert_eq!(r[0].0, "the Interior Ministry");
+    assert_eq!(r[0].2, "12 militants were killed in Kunduz");
+    let doc = run("Twelve militants were killed in Kunduz, according to the Interior Ministry.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "the Interior Ministry");
+    assert_eq!(r[0].2, "Twelve militants were killed in Kunduz");
+}
+
+#[test]
+fn stances_come_from_cues_and_hedges() {
+    let stance = |t: &str| -> Vec<String> { roles(&run(t)).into_iter().map(|r| r.3).collect() };
+    assert_eq!(
+        stance("The Taliban denied the presence of foreign fighters in Afghanistan."),
+        ["denies"]
+    );
+    assert_eq!(
+        stance("Pakistan accused the Taliban of sheltering TTP militants."),
+        ["accuses"]
+    );
+    assert_eq!(
+        stance("Islamabad called on the Taliban to hand over the militants."),
+        ["demands"]
+    );
+    assert_eq!(
+        stance("The minister warned that the violence could spread."),
+        ["warns"]
+    );
+    assert_eq!(
+        stance("The ministry pledged to rebuild the bridge."),
+        ["promises"]
+    );
+    assert_eq!(
+        stance("The governor said that militants may be among the refugees."),
+        ["hedged"]
+    );
+    // A warning stays a warning when hedged, and says so.
+    let doc = run("The ambassador expressed concern that terrorists may be among the migrants.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].label, "warns");
+    assert_eq!(c[0].attrs["hedged"], true);
+    // "did not deny" asserts.
+    assert_eq!(
+        stance("The Taliban did not deny the presence of foreign fighters."),
+        ["asserts"]
+    );
+}
+
+#[test]
+fn an_accusation_names_its_subject_and_scope() {
+    let doc =
+        run("Pakistan has consistently accused the Taliban of providing shelter to TTP militants.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 1);
+    assert_eq!(speaker_key(c[0]), Some("pak"));
+    assert_eq!(c[0].attrs["cue"], "has consistently accused");
+    let p = &c[0].attrs["proposition"];
+    assert_eq!(p["subject"], "taliban");
+    assert_eq!(p["predicate"], "harbours_militants");
+    assert_eq!(p["scope"], "AFG");
+}
+
+#[test]
+fn nouns_and_idioms_are_not_cues() {
+    for t in [
+        "The claims were dismissed as propaganda by observers.",
+        "Having said that, the talks will resume in Doha.",
+        "The report was published on Monday.",
+        "Photo: Reuters",
+        "Troops from the United States left the base.",
+    ] {
+        assert!(roles(&run(t)).is_empty(), "{t}: {:?}", roles(&run(t)));
+    }
+}
+
+#[test]
+fn a_medium_relaying_the_statement_is_kept_apart() {
+    let doc = run("In an interview with TASS on Sunday, December 17, Russian Ambassador to Dushanbe Semyon Grigoryev said that the Taliban has not ensured security.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 1, "{:?}", roles(&doc));
+    assert_eq!(speaker_key(c[0]), Some("doc:person:semyon-grigoryev"));
+    assert_eq!(c[0].attrs["medium"]["key"], "tass");
+    assert_eq!(c[0].attrs["date"]["value"], "2023-12-17");
+    assert_eq!(c[0].attrs["date"]["origin"], "text");
+}
+
+#[test]
+fn an_undated_statement_takes_the_publication_date_and_says_so() {
+    let doc = run("The Taliban said that the border is calm.");
+    let c = claims(&doc);
+    assert_eq!(c[0].attrs["date"]["value"], "2023-12-20");
+    assert_eq!(c[0].attrs["date"]["origin"], "published");
+}
+
+#[test]
+fn both_countries_are_both_speakers() {
+    let doc = run("Iran and Pakistan share borders with Afghanistan. Both countries claim that the Taliban provides shelter to militant groups.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 1, "{:?}", roles(&doc));
+    let speakers: Vec<&str> = c[0].attrs["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .filter_map(|s| s["key"].as_str())
+        .collect();
+    assert_eq!(speakers, ["irn", "pak"]);
+    // An assertion that another actor harbours militants is an accusation.
+    assert_eq!(c[0].label, "accuses");
+}
+
+#[test]
+fn speaker_labels_open_a_paragraph() {
+    let doc = run("WALLACE: Let us start with the border.\n\nPENCE: The border is secure.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("WALLACE", ":"));
+    assert_eq!(r[1].2, "The border is secure.");
+}
+
+#[test]
+fn participles_continue_the_claim_before() {
+    let doc = run("The ambassador expressed concern about the influx of refugees, noting that it is changing the local population.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].2, "the influx of refugees");
+    assert_eq!(r[1].0, "The ambassador");
+    assert_eq!(r[1].2, "that it is changing the local population");
+}
+
+#[test]
+fn accusation_and_denial_in_one_report_are_linked() {
+    let doc = run("Pakistan accused the Taliban of providing shelter to TTP militants. The Taliban, however, denied the presence of terrorist groups in Afghanistan.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 2, "{:?}", roles(&doc));
+    assert_eq!(c[1].label, "denies");
+    assert_eq!(speaker_key(c[1]), Some("taliban"));
+    let links = c[1].attrs["contradicts"].as_array().expect("links");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0]["start"], c[0].span.start);
+    assert_eq!(
+        links[0]["reason"],
+        "accuses vs denies: harbours_militants in AFG"
+    );
+    // The same speaker does not contradict itself within a report.
+    let doc = run("Pakistan accused the Taliban of sheltering militants. Pakistan denied the presence of militants in Afghanistan.");
+    assert!(claims(&doc)
+        .iter()
+        .all(|c| c.attrs["contradicts"].as_array().is_some_and(Vec::is_empty)));
+}
+
+#[test]
+fn the_report_voice_is_not_a_claim() {
+    let doc = run("Terrorist attacks in Pakistan have increased by 60% since 2021. Pakistan claims that terrorist attacks in the country have increased by 60%.");
+    let c = claims(&doc);
+    assert_eq!(c.len(), 1);
+    // Only the second sentence is attributed; its figure is linked to the claim.
+    assert!(c[0].span.start > 60);
+    assert_eq!(speaker_key(c[0]), Some("pak"));
+    assert_eq!(c[0].attrs["quantities"].as_array().map(Vec::len), Some(1));
+}
+
+/// The worked example: every claim of seed-expected.md with its speaker and stance,
+/// and the Taliban's denial linked to the four claims it contradicts.
+#[test]
+fn seed_report_claims_and_contradictions() {
+    let text = include_str!("../../../../../shared/examples/seed-report.txt");
+    let doc = run(text);
+    let c = claims(&doc);
+    let find = |speaker: &str, cue: &str| -> &Annotation {
+        c.iter()
+            .find(|a| {
+                speaker_key(a) == Some(speaker)
+                    && a.attrs["cue"].as_str().is_some_and(|x| x.contains(cue))
+            })
+            .copied()
+            .unwrap_or_else(|| panic!("no claim by {speaker} with cue {cue}: {:?}", roles(&doc)))
+    };
+    let tas = "doc:person:imangali-tasmagambetov";
+    let grig = "doc:person:semyon-grigoryev";
+    let c1 = find(tas, "expressed concern");
+    assert_eq!(c1.label, "warns");
+    assert_eq!(c1.attrs["date"]["value"], "2023-12-19");
+    let c2 = c
+        .iter()
+        .find(|a| speaker_key(a) == Some(tas) && a.attrs["direct"] == true)
+        .expect("claim 2");
+    assert_eq!(c2.label, "asserts");
+    let c3 = c
+        .iter()
+        .find(|a| speaker_key(a) == Some(tas) && a.attrs["date"]["value"] == "2023-03")
+        .expect("claim 3");
+    assert_eq!(c3.label, "asserts");
+    let c4 = find("doc:person:anatoly-sidorov", "claimed");
+    assert_eq!(c4.attrs["date"]["value"], "2023-02");
+    assert_eq!(c4.attrs["figures"][0]["subject"], "iskp");
+    assert_eq!(c4.attrs["figures"][0]["bound"], "at_most");
+    let c5 = find(grig, "said");
+    assert_eq!(c5.attrs["date"]["value"], "2023-12-17");
+    assert_eq!(c5.attrs["medium"]["key"], "tass");
+    let c6 = find(grig, "expressed concern");
+    assert_eq!(c6.label, "warns");
+    let c6b = find(grig, "highlighted");
+    assert_eq!(c6b.attrs["hedged"], true);
+    let c7 = c
+        .iter()
+        .find(|a| a.attrs["speakers"].as_array().is_some_and(|s| s.len() == 2))
+        .expect("claim 7");
+    assert_eq!(c7.label, "accuses");
+    let c8 = find("jomhouri-e-eslami", "claimed");
+    assert_eq!(c8.label, "accuses");
+    let c9 = find("pak", "accused");
+    assert_eq!(c9.label, "accuses");
+    let c9b = find("pak", "called on");
+    assert_eq!(c9b.label, "demands");
+    let c10 = find("taliban", "denied");
+    assert_eq!(c10.label, "denies");
+    let linked: Vec<usize> = c10.attrs["contradicts"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .filter_map(|l| l["start"].as_u64().map(|s| s as usize))
+        .collect();
+    for (n, other) in [(4, c4), (7, c7), (8, c8), (9, c9)] {
+        assert!(
+            linked.contains(&other.span.start),
+            "claim 10 not linked to claim {n}: {linked:?}"
+        );
+    }
+    // Nothing attributed to the report's own title or photo credit.
+    let body = text.find("The Secretary General").expect("first paragraph");
+    assert!(c.iter().all(|a| a.span.start >= body));
+}
+
+/// Developer aid: `DUMP=report.txt cargo test -p spillover-pipeline --lib claims::tests::dump -- --ignored`
+/// writes the claims of one report to `claims-dump.json` in the temporary folder.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("DUMP") else {
+        return;
+    };
+
+    let text = std::fs::read_to_string(path).expect("read");
+    let doc = run(&text);
+    let mut out = Vec::new();
+    for a in doc.layer(Layer::Claims) {
+        let mut v = serde_json::to_value(a).expect("json");
+        v["text"] = json!(&doc.text()[a.span.start..a.span.end]);
+        out.push(v);
+    }
+    std::fs::write(
+        "/tmp/claims-dump.json",
+        serde_json::to_string(&out).expect("s"),
+    )
+    .expect("w");
+}
+
+/// Developer aid: `GOLD=attribution.jsonl cargo test … claims::tests::dump_gold -- --ignored` writes
+/// every gold document's claims to `claims-gold.jsonl` in the temporary folder.
+#[test]
+#[ignore]
+fn dump_gold() {
+    let Ok(path) = std::env::var("GOLD") else {
+        return;
+    };
+
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut out = String::new();
+    for line in text.lines() {
+        let g: Value = serde_json::from_str(line).expect("json");
+        let mut r = Report::from_text(ReportId("g".into()), g["text"].as_str().expect("text"));
+        r.published = g["date"]
+            .as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let doc = Pipeline::standard().run(r).expect("pipeline");
+        let claims: Vec<Value> = doc
+            .layer(Layer::Claims)
+            .iter()
+            .map(|a| a.attrs.clone())
+            .collect();
+        out.push_str(&serde_json::to_string(&json!({"id": g["id"], "claims": claims})).expect("s"));
+        out.push('\n');
+    }
+    std::fs::write(std::env::temp_dir().join("claims-gold.jsonl"), out).expect("w");
+}
