@@ -26,7 +26,7 @@ mod tests;
 
 use crate::{add_all, Component, ComponentError};
 use lexicon::{Cue, Frame, Lexicon};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use spillover_doc::claim::{contradiction, ClaimFacts, Stance};
 use spillover_doc::{Annotation, Doc, Layer, Span, TokenKind};
 
@@ -434,31 +434,26 @@ fn region_at(regions: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
 
 /// A mention read from an earlier layer.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     span: Span,
     key: Option<String>,
-    attrs: Value,
+    label: &'a str,
+    attrs: &'a Value,
 }
 
-fn mentions(doc: &Doc, layer: Layer) -> Vec<Mention> {
+fn mentions(doc: &Doc, layer: Layer) -> Vec<Mention<'_>> {
     doc.layer(layer)
         .iter()
         .map(|a| Mention {
             span: a.span,
             key: a.key.clone(),
-            attrs: {
-                let mut m = match &a.attrs {
-                    Value::Object(m) => m.clone(),
-                    _ => Map::new(),
-                };
-                m.insert("label".into(), json!(a.label));
-                Value::Object(m)
-            },
+            label: &a.label,
+            attrs: &a.attrs,
         })
         .collect()
 }
 
-fn within<'m>(ms: &'m [Mention], spans: &[Span]) -> std::vec::IntoIter<&'m Mention> {
+fn within<'m>(ms: &'m [Mention<'m>], spans: &[Span]) -> std::vec::IntoIter<&'m Mention<'m>> {
     ms.iter()
         .filter(|m| spans.iter().any(|s| s.contains(m.span)))
         .collect::<Vec<_>>()
@@ -493,7 +488,8 @@ struct Sentence<'a> {
     w: Vec<W>,
     text: &'a str,
     regions: &'a [(usize, usize)],
-    dates: &'a [Mention],
+    /// Spans of the dates layer.
+    dates: &'a [Span],
 }
 
 impl<'a> Sentence<'a> {
@@ -533,7 +529,7 @@ impl<'a> Sentence<'a> {
 
     fn is_date_word(&self, i: usize) -> bool {
         let s = self.w[i].span;
-        self.dates.iter().any(|d| d.span.contains(s))
+        self.dates.iter().any(|d| d.contains(s))
     }
 
     /// The noun phrase ending before word `end` (exclusive), walking left.
@@ -1044,6 +1040,28 @@ impl ClaimTagger {
     }
 }
 
+/// Whether sentence `sp` holds a cue word, or a colon or dash near its start (a
+/// speaker label), without building its words.
+fn might_attribute(doc: &Doc, sp: Span, lex: &Lexicon, lower: &mut String) -> bool {
+    let text = doc.text();
+    for (n, t) in doc.tokens_in(sp).iter().enumerate() {
+        let w = &text[t.span.start..t.span.end];
+        match t.kind {
+            TokenKind::Word => {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if lex.cues.contains_key(lower.as_str()) || lex.multi_first.contains(lower.as_str())
+                {
+                    return true;
+                }
+            }
+            TokenKind::Punct if n < 7 && matches!(w, ":" | "―" | "—" | "–") => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Labels that open a paragraph with a colon but name no speaker.
 const NOT_SPEAKERS: &[&str] = &[
     "photo",
@@ -1179,11 +1197,11 @@ fn spans_json(spans: &[Span]) -> Value {
 }
 
 /// Everything the stage reads from earlier layers.
-struct Context {
-    actors: Vec<Mention>,
-    places: Vec<Mention>,
-    dates: Vec<Mention>,
-    quantities: Vec<Mention>,
+struct Context<'a> {
+    actors: Vec<Mention<'a>>,
+    places: Vec<Mention<'a>>,
+    dates: Vec<Mention<'a>>,
+    quantities: Vec<Mention<'a>>,
 }
 
 fn actor_json(m: &Mention) -> Value {
@@ -1199,7 +1217,7 @@ fn actor_json(m: &Mention) -> Value {
 
 /// The speaker among the actor mentions inside the source: a person first, else the
 /// first mention that is not the complement of a preposition ("of the CSTO").
-fn speaker<'m>(doc: &Doc, ctx: &'m Context, source: &[Span]) -> Option<&'m Mention> {
+fn speaker<'m>(doc: &Doc, ctx: &'m Context<'m>, source: &[Span]) -> Option<&'m Mention<'m>> {
     let text = doc.text();
     let inside: Vec<&Mention> = within(&ctx.actors, source).collect();
     if let Some(pair) = pair_reference(text, ctx, source) {
@@ -1236,7 +1254,11 @@ fn speaker<'m>(doc: &Doc, ctx: &'m Context, source: &[Span]) -> Option<&'m Menti
 
 /// "Both countries", "the two sides": the last two distinct states named before the
 /// source, close by.
-fn pair_reference<'m>(text: &str, ctx: &'m Context, source: &[Span]) -> Option<Vec<&'m Mention>> {
+fn pair_reference<'m>(
+    text: &str,
+    ctx: &'m Context<'m>,
+    source: &[Span],
+) -> Option<Vec<&'m Mention<'m>>> {
     let src = source.first()?;
     let phrase = text.get(src.start..src.end)?.to_lowercase();
     if !matches!(
@@ -1371,23 +1393,23 @@ impl ClaimTagger {
     pub fn claims(&self, doc: &Doc) -> Vec<Annotation> {
         let lex = Lexicon::shared();
         let text = doc.text();
-        // Cheap test first: most sentences of a report hold no cue.
         let regions = quote_regions(text);
-        let ctx = Context {
-            actors: mentions(doc, Layer::Actors),
-            places: mentions(doc, Layer::Places),
-            dates: mentions(doc, Layer::Dates),
-            quantities: mentions(doc, Layer::Quantities),
-        };
+        let date_spans: Vec<Span> = doc.layer(Layer::Dates).iter().map(|a| a.span).collect();
         let mut found = Vec::new();
+        let mut lower = String::new();
         for (idx, &sp) in doc.sentences().iter().enumerate() {
+            // Cheap test first: most sentences of a report hold no cue and open no
+            // paragraph with a speaker label.
+            if !might_attribute(doc, sp, lex, &mut lower) {
+                continue;
+            }
             let s = Sentence {
                 idx,
                 span: sp,
                 w: words_in(doc, sp),
                 text,
                 regions: &regions,
-                dates: &ctx.dates,
+                dates: &date_spans,
             };
             let before = found.len();
             self.find(lex, &s, &mut found);
@@ -1395,6 +1417,15 @@ impl ClaimTagger {
                 found.extend(speaker_label(&s));
             }
         }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let ctx = Context {
+            actors: mentions(doc, Layer::Actors),
+            places: mentions(doc, Layer::Places),
+            dates: mentions(doc, Layer::Dates),
+            quantities: mentions(doc, Layer::Quantities),
+        };
         self.annotate(doc, lex, &ctx, found)
     }
 
@@ -1481,7 +1512,7 @@ impl ClaimTagger {
                 .filter(|d| {
                     sentence_span.contains(d.span)
                         && !f.content.iter().any(|c| c.overlaps(d.span))
-                        && matches!(d.attrs["label"].as_str(), Some("DATE") | Some("TIME"))
+                        && matches!(Some(d.label), Some("DATE") | Some("TIME"))
                         && d.key.as_deref().is_some_and(|k| k.starts_with(|c: char| c.is_ascii_digit()))
                 })
                 .min_by_key(|d| d.span.start.abs_diff(f.cue.start))
@@ -1499,7 +1530,7 @@ impl ClaimTagger {
                         .find(|d| {
                             next.contains(d.span)
                                 && d.span.end <= again.span.start
-                                && d.attrs["label"] == "DATE"
+                                && d.label == "DATE"
                                 && d.attrs["granularity"] == "day"
                                 && d.key.as_deref().is_some_and(|k| k.starts_with(|c: char| c.is_ascii_digit()))
                         })
@@ -1535,7 +1566,7 @@ impl ClaimTagger {
                 .map(|p| json!({"key": p.key, "name": p.attrs.get("name"), "country": p.attrs.get("country"), "precision": p.attrs.get("precision"), "start": p.span.start, "end": p.span.end}))
                 .collect();
             let dates: Vec<Value> = within(&ctx.dates, &f.content)
-                .map(|d| json!({"value": d.key, "type": d.attrs["label"], "start": d.span.start, "end": d.span.end}))
+                .map(|d| json!({"value": d.key, "type": d.label, "start": d.span.start, "end": d.span.end}))
                 .collect();
             let quantities: Vec<Value> = within(&ctx.quantities, &f.content)
                 .map(|q| json!({"key": q.key, "start": q.span.start, "end": q.span.end}))
