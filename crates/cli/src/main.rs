@@ -4,6 +4,7 @@
 
 mod actors;
 mod bench;
+mod claims;
 mod demo;
 mod eval;
 mod extract;
@@ -46,6 +47,12 @@ enum Command {
     Show(reports::ShowArgs),
     /// List near-duplicate reports (the same story re-published with small edits).
     Duplicates(reports::DuplicatesArgs),
+    /// List stored claims: who said what, with which stance, when, in which report.
+    Claims(claims::ClaimsArgs),
+    /// List pairs of stored claims that contradict each other, with the reason.
+    Contradictions(claims::ContradictionsArgs),
+    /// Every stored figure for an actor (e.g. ISKP members), by date, with who gave it.
+    Figures(claims::FiguresArgs),
     /// Run the pipeline on a file without storing it and print what it found.
     Extract(extract::ExtractArgs),
     /// Score a stage against a gold file (ner, geo, time, attribution, events).
@@ -96,6 +103,9 @@ fn main() -> ExitCode {
         Command::Reports(a) => reports::list(a),
         Command::Show(a) => reports::show(a),
         Command::Duplicates(a) => reports::duplicates(a),
+        Command::Claims(a) => claims::list(a),
+        Command::Contradictions(a) => claims::contradictions(a),
+        Command::Figures(a) => claims::figures(a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::GenCorpus(a) => bench::gen_corpus(a),

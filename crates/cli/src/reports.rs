@@ -63,7 +63,8 @@ pub fn open_existing(db: &DbArg) -> Result<SqliteStore> {
     SqliteStore::open(&db.db).with_context(|| format!("opening {}", db.db.display()))
 }
 
-fn clip(s: &str, max: usize) -> String {
+/// `s` cut to `max` characters, the last one `…` when cut.
+pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

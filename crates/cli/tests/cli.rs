@@ -532,3 +532,155 @@ fn usage_errors_and_closed_pipes_exit_cleanly() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+/// Two reports with claims in the shape the claims stage writes: an accusation and its
+/// denial, and two incompatible figures.
+fn claims_db(db: &Path) {
+    use serde_json::json;
+    use spillover_doc::{Annotation, Doc, Layer, Report, ReportId, Span};
+    use spillover_store::{SqliteStore, Store};
+    let mut store = SqliteStore::open(db).unwrap();
+    let reports = [
+        (
+            "Islamabad presses Kabul",
+            "2023-12-20",
+            "Pakistan accused the Taliban of harbouring militants. Officials said ISKP has up to 6,500 members.",
+            vec![
+                ("Pakistan accused the Taliban of harbouring militants", "Pakistan", Some("pak"), "accused", "the Taliban of harbouring militants", "accuses"),
+                ("Officials said ISKP has up to 6,500 members", "Officials", None, "said", "ISKP has up to 6,500 members", "asserts"),
+            ],
+        ),
+        (
+            "Kabul rejects claims",
+            "2024-01-05",
+            "The Taliban denied harbouring militants. A UN report said ISKP has 10,000 members.",
+            vec![
+                ("The Taliban denied harbouring militants", "The Taliban", Some("taliban"), "denied", "harbouring militants", "denies"),
+                ("A UN report said ISKP has 10,000 members", "A UN report", Some("un"), "said", "ISKP has 10,000 members", "asserts"),
+            ],
+        ),
+    ];
+    for (title, published, text, claims) in reports {
+        let mut r = Report::from_text(ReportId(format!("{:032x}", title.len())), text);
+        r.title = Some(title.into());
+        r.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let mut d = Doc::new(r);
+        d.set_sentences(vec![Span::new(0, text.len()).unwrap()])
+            .unwrap();
+        for (whole, who, key, cue, content, stance) in claims {
+            let s = text.find(whole).unwrap();
+            let at = |part: &str| {
+                let p = s + whole.find(part).unwrap();
+                json!([p, p + part.len()])
+            };
+            let figures = match content {
+                "ISKP has up to 6,500 members" => {
+                    json!([{"subject": "iskp", "unit": "member", "value": 6500.0, "bound": "at_most"}])
+                }
+                "ISKP has 10,000 members" => {
+                    json!([{"subject": "iskp", "unit": "member", "value": 10000.0, "bound": "exact"}])
+                }
+                _ => json!([]),
+            };
+            let predicate = figures
+                .as_array()
+                .unwrap()
+                .is_empty()
+                .then_some("harbours_militants");
+            let attrs = json!({
+                "source_spans": [at(who)], "cue_spans": [at(cue)], "content_spans": [at(content)],
+                "speaker": key.map(|k| json!({"key": k, "name": who})), "speaker_text": who,
+                "cue": cue, "stance": stance, "hedged": false, "direct": false,
+                "about": if predicate.is_some() { json!(["taliban"]) } else { json!(["iskp"]) },
+                "proposition": {"subject": null, "predicate": predicate, "scope": predicate.map(|_| "AFG"), "negated": false},
+                "figures": figures,
+            });
+            let mut a =
+                Annotation::new(Span::new(s, s + whole.len()).unwrap(), stance, "test", 0.8)
+                    .with_attrs(attrs);
+            if let Some(k) = key {
+                a = a.with_key(k);
+            }
+            d.add(Layer::Claims, a).unwrap();
+        }
+        store.put_doc(&d, &[]).unwrap();
+    }
+}
+
+#[test]
+fn claims_contradictions_and_figures_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    claims_db(&db);
+    let o = run(bin().args(["claims", "--db"]).arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("4 claim(s)"), "{out}");
+    assert!(
+        out.contains("Pakistan (pak)") && out.contains("accuses"),
+        "{out}"
+    );
+    let o = run(bin()
+        .args(["claims", "--db"])
+        .arg(&db)
+        .args(["--by", "taliban", "--json"]));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["stance"], "denies");
+    assert_eq!(lines[0]["contradictions"], 1);
+    let o = run(bin().args(["claims", "--db"]).arg(&db).args([
+        "--about",
+        "iskp",
+        "--since",
+        "2024-01-01",
+        "--json",
+    ]));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(bin()
+        .args(["claims", "--db"])
+        .arg(&db)
+        .args(["--stance", "claims"]));
+    assert_eq!(
+        o.status.code(),
+        Some(64),
+        "an unknown stance is a usage error"
+    );
+
+    let o = run(bin().args(["contradictions", "--db"]).arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("accuses vs denies: harbours_militants in AFG"),
+        "{out}"
+    );
+    assert!(
+        out.contains("figures differ: 6500 vs 10000 member of iskp"),
+        "{out}"
+    );
+    assert!(out.contains("Islamabad presses Kabul") && out.contains("Kabul rejects claims"));
+    let o = run(bin()
+        .args(["contradictions", "--db"])
+        .arg(&db)
+        .args(["--about", "taliban", "--json"]));
+    let pairs: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(pairs[0]["a"]["speaker"], "pak");
+    assert_eq!(pairs[0]["b"]["speaker"], "taliban");
+
+    let o = run(bin().args(["figures", "iskp", "--db"]).arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("≤ 6500") && out.contains("10000"), "{out}");
+    assert!(out.contains("2 figure(s) for iskp"), "{out}");
+    let o = run(bin()
+        .args(["figures", "iskp", "--unit", "attack", "--json", "--db"])
+        .arg(&db));
+    assert!(o.status.success());
+    assert!(stdout(&o).trim().is_empty());
+}

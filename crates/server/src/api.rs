@@ -12,12 +12,14 @@ use axum::routing::{get, MethodRouter};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Value};
+use spillover_doc::claim::Stance;
 use spillover_doc::{Layer, Report};
 use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptions};
 use spillover_lexicon::actors::ActorKind;
 use spillover_pipeline::link;
 use spillover_store::{
-    ActorQuery, ActorSummary, NearDuplicate, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
+    ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery,
+    FigureRecord, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
     SpanRecord, Store, StoredReport,
 };
 use std::collections::BTreeMap;
@@ -34,6 +36,10 @@ const REPORTS_LIMIT: (usize, usize) = (50, 500);
 const SPANS_JSON_LIMIT: (usize, usize) = (50, 1_000);
 /// Span exports (JSON Lines, CSV): default and largest page.
 const SPANS_EXPORT_LIMIT: (usize, usize) = (1_000, 10_000);
+/// Claim listings as JSON: default and largest page.
+const CLAIMS_JSON_LIMIT: (usize, usize) = (50, 1_000);
+/// Claim exports (JSON Lines, CSV): default and largest page.
+const CLAIMS_EXPORT_LIMIT: (usize, usize) = (1_000, 10_000);
 
 /// Every API route: path, method, handler. The router is built from this table and the
 /// OpenAPI test checks the description against it.
@@ -45,6 +51,9 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/reports/{id}", Method::GET, get(get_report)),
         ("/api/spans", Method::GET, get(list_spans)),
         ("/api/actors", Method::GET, get(list_actors)),
+        ("/api/claims", Method::GET, get(list_claims)),
+        ("/api/contradictions", Method::GET, get(list_contradictions)),
+        ("/api/figures", Method::GET, get(figures)),
         ("/api/duplicates", Method::GET, get(duplicates)),
         ("/api/stats", Method::GET, get(stats)),
         (
@@ -235,11 +244,69 @@ struct SpanList {
     next_cursor: Option<String>,
 }
 
+/// The form of a paged listing: a JSON object, JSON Lines or CSV.
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Json,
     Jsonl,
     Csv,
+}
+
+impl Format {
+    /// The `format` parameter, JSON when absent.
+    fn of(p: &Params) -> Result<Format, ApiError> {
+        match p.str("format") {
+            None | Some("json") => Ok(Format::Json),
+            Some("jsonl") => Ok(Format::Jsonl),
+            Some("csv") => Ok(Format::Csv),
+            Some(other) => Err(ApiError::BadRequest(format!(
+                "format={other:?}: one of json, jsonl, csv"
+            ))),
+        }
+    }
+}
+
+/// One page in `format`: `json` builds the JSON object from the items and the next
+/// cursor, `csv` the CSV body (downloaded as `spillover-{name}.csv`). The next cursor
+/// is also in the `X-Next-Cursor` header, the only place for JSON Lines and CSV.
+fn paged<T: Serialize>(
+    format: Format,
+    page: Page<T>,
+    name: &str,
+    json: impl FnOnce(Vec<T>, Option<String>) -> Response,
+    csv: impl FnOnce(&[T]) -> String,
+) -> Result<Response, ApiError> {
+    let next_cursor = page.next_cursor;
+    let mut response = match format {
+        Format::Json => json(page.items, next_cursor.clone()),
+        Format::Jsonl => {
+            let mut body = String::new();
+            for item in &page.items {
+                let line = serde_json::to_string(item)
+                    .map_err(|e| ApiError::Internal(format!("encoding a {name} row: {e}")))?;
+                body.push_str(&line);
+                body.push('\n');
+            }
+            ([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response()
+        }
+        Format::Csv => {
+            let disposition = format!("attachment; filename=\"spillover-{name}.csv\"");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                csv(&page.items),
+            )
+                .into_response()
+        }
+    };
+    if let Some(c) = next_cursor {
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            response.headers_mut().insert("x-next-cursor", v);
+        }
+    }
+    Ok(response)
 }
 
 async fn list_spans(State(state): State<AppState>, raw: RawQuery) -> Result<Response, ApiError> {
@@ -269,16 +336,7 @@ async fn list_spans(State(state): State<AppState>, raw: RawQuery) -> Result<Resp
                 ApiError::BadRequest(format!("unknown layer {name:?}: one of {}", names()))
             })?,
     };
-    let format = match p.str("format") {
-        None | Some("json") => Format::Json,
-        Some("jsonl") => Format::Jsonl,
-        Some("csv") => Format::Csv,
-        Some(other) => {
-            return Err(ApiError::BadRequest(format!(
-                "format={other:?}: one of json, jsonl, csv"
-            )))
-        }
-    };
+    let format = Format::of(&p)?;
     let (default, max) = if format == Format::Json {
         SPANS_JSON_LIMIT
     } else {
@@ -298,41 +356,141 @@ async fn list_spans(State(state): State<AppState>, raw: RawQuery) -> Result<Resp
     let page = state
         .read(move |store| Ok(store.list_spans(&query)?))
         .await?;
-    let mut response = match format {
-        Format::Json => Json(SpanList {
-            layer: layer.as_str(),
-            spans: page.items,
-            next_cursor: page.next_cursor.clone(),
-        })
-        .into_response(),
-        Format::Jsonl => {
-            let mut body = String::new();
-            for s in &page.items {
-                let line = serde_json::to_string(s)
-                    .map_err(|e| ApiError::Internal(format!("encoding a span: {e}")))?;
-                body.push_str(&line);
-                body.push('\n');
-            }
-            ([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response()
-        }
-        Format::Csv => {
-            let disposition = format!("attachment; filename=\"spillover-{}.csv\"", layer.as_str());
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                csv::spans(&page.items),
-            )
-                .into_response()
+    paged(
+        format,
+        page,
+        layer.as_str(),
+        |spans, next_cursor| {
+            Json(SpanList {
+                layer: layer.as_str(),
+                spans,
+                next_cursor,
+            })
+            .into_response()
+        },
+        csv::spans,
+    )
+}
+
+#[derive(Serialize)]
+struct ClaimList {
+    claims: Vec<ClaimRecord>,
+    next_cursor: Option<String>,
+}
+
+/// An actor id parameter: as given, trimmed; ids are short.
+fn actor_param(p: &Params, name: &str) -> Result<Option<String>, ApiError> {
+    match p.str(name) {
+        Some(v) if v.len() > 200 => Err(ApiError::BadRequest(format!(
+            "{name} is over 200 bytes; give an actor id such as taliban"
+        ))),
+        v => Ok(v.map(str::to_string)),
+    }
+}
+
+async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        raw,
+        &[
+            "about", "by", "stance", "since", "until", "report", "limit", "cursor", "format",
+        ],
+    )?;
+    let stance = match p.str("stance") {
+        None => None,
+        Some(s) if Stance::parse(s).is_some() => Some(s.to_string()),
+        Some(s) => {
+            let stances: Vec<&str> = Stance::ALL.iter().map(|s| s.as_str()).collect();
+            return Err(ApiError::BadRequest(format!(
+                "stance={s:?}: one of {}",
+                stances.join(", ")
+            )));
         }
     };
-    if let Some(c) = page.next_cursor {
-        if let Ok(v) = HeaderValue::from_str(&c) {
-            response.headers_mut().insert("x-next-cursor", v);
-        }
-    }
-    Ok(response)
+    let format = Format::of(&p)?;
+    let (default, max) = if format == Format::Json {
+        CLAIMS_JSON_LIMIT
+    } else {
+        CLAIMS_EXPORT_LIMIT
+    };
+    let (since, until) = p.range()?;
+    let query = ClaimQuery {
+        about: actor_param(&p, "about")?,
+        by: actor_param(&p, "by")?,
+        stance,
+        since,
+        until,
+        report: p.string("report"),
+        limit: Some(p.limit(default, max)?),
+        cursor: p.string("cursor"),
+    };
+    let page = state
+        .read(move |store| Ok(store.list_claims(&query)?))
+        .await?;
+    paged(
+        format,
+        page,
+        "claims",
+        |claims, next_cursor| {
+            Json(ClaimList {
+                claims,
+                next_cursor,
+            })
+            .into_response()
+        },
+        csv::claims,
+    )
+}
+
+#[derive(Serialize)]
+struct ContradictionList {
+    contradictions: Vec<Contradiction>,
+}
+
+async fn list_contradictions(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Json<ContradictionList>, ApiError> {
+    let p = Params::parse(raw, &["about", "limit"])?;
+    let query = ContradictionQuery {
+        about: actor_param(&p, "about")?,
+        limit: Some(p.limit(
+            ContradictionQuery::DEFAULT_LIMIT,
+            ContradictionQuery::MAX_LIMIT,
+        )?),
+    };
+    let contradictions = state
+        .read(move |store| Ok(store.list_contradictions(&query)?))
+        .await?;
+    Ok(Json(ContradictionList { contradictions }))
+}
+
+#[derive(Serialize)]
+struct FigureList {
+    subject: String,
+    unit: Option<String>,
+    figures: Vec<FigureRecord>,
+}
+
+async fn figures(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Json<FigureList>, ApiError> {
+    let p = Params::parse(raw, &["subject", "unit"])?;
+    let Some(subject) = actor_param(&p, "subject")? else {
+        return Err(ApiError::BadRequest(
+            "subject is required: the actor id the figures are about (e.g. iskp)".into(),
+        ));
+    };
+    let unit = p.string("unit");
+    let (s, u) = (subject.clone(), unit.clone());
+    let figures = state
+        .read(move |store| Ok(store.figure_history(&s, u.as_deref())?))
+        .await?;
+    Ok(Json(FigureList {
+        subject,
+        unit,
+        figures,
+    }))
 }
 
 #[derive(Serialize)]

@@ -1,7 +1,7 @@
-//! The CSV form of span listings (RFC 4180: comma-separated, CRLF line ends, fields
-//! quoted when they hold a comma, a quote or a line break).
+//! The CSV form of span and claim listings (RFC 4180: comma-separated, CRLF line ends,
+//! fields quoted when they hold a comma, a quote or a line break).
 
-use spillover_store::SpanRecord;
+use spillover_store::{ClaimRecord, SpanRecord};
 
 /// The header row, in order. Documented in `docs/API.md`.
 pub const SPAN_COLUMNS: [&str; 15] = [
@@ -75,6 +75,89 @@ pub fn spans(records: &[SpanRecord]) -> String {
                 &s_end,
                 s_text,
                 &attrs,
+            ],
+        );
+    }
+    out
+}
+
+/// The header row of claim exports, in order. Documented in `docs/API.md`.
+pub const CLAIM_COLUMNS: [&str; 24] = [
+    "claim_id",
+    "report_id",
+    "title",
+    "published",
+    "outlet",
+    "start",
+    "end",
+    "date",
+    "date_origin",
+    "speaker",
+    "speaker_name",
+    "stance",
+    "cue",
+    "content",
+    "hedged",
+    "direct",
+    "negated",
+    "predicate",
+    "scope",
+    "subject",
+    "about",
+    "figures",
+    "contradictions",
+    "sentence",
+];
+
+/// The header and one row per claim.
+pub fn claims(records: &[ClaimRecord]) -> String {
+    let mut out = String::new();
+    row(&mut out, &CLAIM_COLUMNS);
+    let flag = |b: bool| if b { "true" } else { "false" };
+    for c in records {
+        let published = c.published.map(|d| d.to_string()).unwrap_or_default();
+        let (date, origin) = match &c.date {
+            Some(d) => (d.value.as_str(), d.origin.as_deref().unwrap_or("")),
+            None => ("", ""),
+        };
+        let figures = if c.figures.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&c.figures).unwrap_or_default()
+        };
+        let sentence = c
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        row(
+            &mut out,
+            &[
+                &c.id.to_string(),
+                &c.report,
+                c.title.as_deref().unwrap_or(""),
+                &published,
+                c.outlet.as_deref().unwrap_or(""),
+                &c.start.to_string(),
+                &c.end.to_string(),
+                date,
+                origin,
+                c.speaker.as_deref().unwrap_or(""),
+                c.speaker_name.as_deref().unwrap_or(""),
+                &c.stance,
+                c.cue.as_deref().unwrap_or(""),
+                &c.content,
+                flag(c.hedged),
+                flag(c.direct),
+                flag(c.negated),
+                c.predicate.as_deref().unwrap_or(""),
+                c.scope.as_deref().unwrap_or(""),
+                c.subject.as_deref().unwrap_or(""),
+                &c.about.join(";"),
+                &figures,
+                &c.contradictions.to_string(),
+                &sentence,
             ],
         );
     }

@@ -12,6 +12,10 @@
 //!   or CSV, with each span's report, date and sentence;
 //! - `GET /api/actors`: the actors mentioned across reports, grouped by id, with
 //!   mention and report counts (filters: name or id, kind, country, dates);
+//! - `GET /api/claims`: who said what, with which stance, when, in which report (filters:
+//!   about an actor, by a speaker, stance, dates, report), as JSON, JSON Lines or CSV;
+//! - `GET /api/contradictions`: pairs of claims that contradict each other, with why;
+//! - `GET /api/figures?subject=…`: every figure given for an actor, by date;
 //! - `GET /api/duplicates`, `GET /api/stats`;
 //! - `GET /api/geo/countries`, `GET /api/geo/borders?pair=AFG-TJK`: boundary geometry
 //!   as GeoJSON for the offline map;
@@ -38,7 +42,7 @@ mod params;
 mod state;
 
 pub use api::{MAX_BODY_BYTES, OPENAPI_JSON};
-pub use csv::SPAN_COLUMNS;
+pub use csv::{CLAIM_COLUMNS, SPAN_COLUMNS};
 pub use error::{ApiError, ServerError};
 pub use state::AppState;
 

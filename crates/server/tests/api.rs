@@ -740,3 +740,293 @@ fn geo_countries_and_border_segments() {
         assert_error(status, &ct, &body, 400, "bad_request");
     }
 }
+
+/// A claim annotation in the shape the claims stage writes: `whole` is the attribution,
+/// `speaker` and `content` parts of it.
+fn claim(
+    text: &str,
+    whole: &str,
+    speaker: (&str, Option<(&str, &str)>),
+    cue: &str,
+    content: &str,
+    stance: &'static str,
+    extra: Value,
+) -> spillover_doc::Annotation {
+    let s = text.find(whole).expect("claim in text");
+    let at = |part: &str| {
+        let p = s + whole.find(part).expect("part in claim");
+        serde_json::json!([p, p + part.len()])
+    };
+    let mut attrs = serde_json::json!({
+        "source_spans": [at(speaker.0)], "cue_spans": [at(cue)], "content_spans": [at(content)],
+        "speaker": speaker.1.map(|(k, n)| serde_json::json!({"key": k, "name": n, "kind": "state"})),
+        "speaker_text": speaker.0, "cue": cue, "stance": stance, "hedged": false, "direct": false,
+        "medium": null, "about": [], "figures": [],
+        "proposition": {"subject": null, "predicate": null, "scope": null, "negated": false},
+    });
+    if let (Some(o), Value::Object(extra)) = (attrs.as_object_mut(), extra) {
+        o.extend(extra);
+    }
+    let span = spillover_doc::Span::new(s, s + whole.len()).expect("span");
+    let mut a = spillover_doc::Annotation::new(span, stance, "test", 0.8).with_attrs(attrs);
+    if let Some((key, _)) = speaker.1 {
+        a = a.with_key(key);
+    }
+    a
+}
+
+/// Three reports with claims: an accusation and its denial, two incompatible figures,
+/// and a demand that contradicts nothing.
+fn claims_server() -> Server {
+    use serde_json::json;
+    use spillover_doc::{Doc, Layer, Report, ReportId, Span};
+    use spillover_store::{SqliteStore, Store};
+    let db = fresh_db("api-claims");
+    let mut store = SqliteStore::open(&db).expect("open");
+    let reports = [
+        (
+            "c0ffee01",
+            "2023-12-20",
+            "Pakistan accused the Taliban of harbouring militants, officials said. ISKP has up to 6,500 members, officials said.",
+        ),
+        (
+            "c0ffee02",
+            "2024-01-05",
+            "The Taliban denied harbouring militants. A UN report said ISKP has 10,000 members.",
+        ),
+        ("c0ffee03", "2024-03-01", "Pakistan demanded action, sources said."),
+    ];
+    for (i, (id, published, text)) in reports.iter().enumerate() {
+        let mut r = Report::from_text(ReportId(id.to_string()), *text);
+        r.title = Some(format!("Report {i}, with a comma"));
+        r.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let mut d = Doc::new(r);
+        d.set_sentences(vec![Span::new(0, text.len()).expect("span")])
+            .expect("sentences");
+        let prop = |scope: &str| json!({"subject": "taliban", "predicate": "harbours_militants", "scope": scope, "negated": false});
+        let iskp = |value: f64, bound: &str| json!({"about": ["iskp"], "figures": [{"subject": "iskp", "unit": "member", "value": value, "bound": bound}]});
+        let claims = match i {
+            0 => vec![
+                claim(
+                    text,
+                    "Pakistan accused the Taliban of harbouring militants",
+                    ("Pakistan", Some(("pak", "Pakistan"))),
+                    "accused",
+                    "the Taliban of harbouring militants",
+                    "accuses",
+                    json!({"about": ["taliban"], "proposition": prop("AFG"), "date": {"value": "2023-12-19", "granularity": "day", "origin": "text"}}),
+                ),
+                claim(
+                    text,
+                    "ISKP has up to 6,500 members, officials said",
+                    ("officials", None),
+                    "said",
+                    "ISKP has up to 6,500 members",
+                    "asserts",
+                    iskp(6500.0, "at_most"),
+                ),
+            ],
+            1 => vec![
+                claim(
+                    text,
+                    "The Taliban denied harbouring militants",
+                    ("The Taliban", Some(("taliban", "Taliban"))),
+                    "denied",
+                    "harbouring militants",
+                    "denies",
+                    json!({"proposition": prop("AFG")}),
+                ),
+                claim(
+                    text,
+                    "A UN report said ISKP has 10,000 members",
+                    ("A UN report", Some(("un", "United Nations"))),
+                    "said",
+                    "ISKP has 10,000 members",
+                    "asserts",
+                    iskp(10000.0, "exact"),
+                ),
+            ],
+            _ => vec![claim(
+                text,
+                "Pakistan demanded action, sources said",
+                ("Pakistan", Some(("pak", "Pakistan"))),
+                "demanded",
+                "action",
+                "demands",
+                json!({"proposition": prop("AFG")}),
+            )],
+        };
+        for c in claims {
+            d.add(Layer::Claims, c).expect("claim");
+        }
+        store.put_doc(&d, &[]).expect("put_doc");
+    }
+    drop(store);
+    Server::start(&db, None)
+}
+
+#[test]
+fn claims_contradictions_and_figures() {
+    let s = claims_server();
+    let v = get_json(&s, "/api/claims");
+    let claims = v["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 5);
+    assert!(v["next_cursor"].is_null());
+    let texts: Vec<&str> = claims
+        .iter()
+        .map(|c| c["content"].as_str().expect("content"))
+        .collect();
+    // The date said, newest first.
+    assert_eq!(
+        texts,
+        [
+            "action",
+            "ISKP has 10,000 members",
+            "harbouring militants",
+            "ISKP has up to 6,500 members",
+            "the Taliban of harbouring militants"
+        ]
+    );
+    let accusation = &claims[4];
+    assert_eq!(accusation["speaker"], "pak");
+    assert_eq!(accusation["speaker_name"], "Pakistan");
+    assert_eq!(accusation["stance"], "accuses");
+    assert_eq!(accusation["date"]["value"], "2023-12-19");
+    assert_eq!(accusation["report"], "c0ffee01");
+    assert_eq!(accusation["contradictions"], 1);
+    assert_eq!(claims[0]["contradictions"], 0);
+    let sentence = accusation["sentences"][0]["text"]
+        .as_str()
+        .expect("sentence");
+    assert!(sentence.contains(accusation["text"].as_str().expect("text")));
+
+    // Filters, each narrowing.
+    let contents = |q: &str| -> Vec<String> {
+        get_json(&s, &format!("/api/claims?{q}"))["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| c["content"].as_str().expect("content").to_string())
+            .collect()
+    };
+    assert_eq!(contents("by=pak").len(), 2);
+    assert_eq!(contents("by=pak&stance=accuses").len(), 1);
+    assert_eq!(contents("about=iskp").len(), 2);
+    assert_eq!(contents("about=taliban").len(), 3, "subject taliban");
+    assert_eq!(contents("stance=denies"), ["harbouring militants"]);
+    assert_eq!(contents("since=2024-01-01").len(), 3);
+    assert_eq!(contents("until=2023-12-31").len(), 2);
+    assert_eq!(contents("report=c0ffee02").len(), 2);
+    assert_eq!(contents("by=&about=").len(), 5, "empty counts as absent");
+    // Pages of two.
+    let page = get_json(&s, "/api/claims?limit=2");
+    let cursor = page["next_cursor"].as_str().expect("more");
+    let next = get_json(&s, &format!("/api/claims?limit=2&cursor={cursor}"));
+    assert_eq!(next["claims"][0]["content"], texts[2]);
+
+    // JSON Lines and CSV.
+    let (status, ct, body) = get(&s, "/api/claims?format=jsonl");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/x-ndjson"), "{ct}");
+    assert_eq!(body.lines().count(), 5);
+    let (status, ct, body) = get(&s, "/api/claims?format=csv&by=pak");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/csv"), "{ct}");
+    let rows = parse_csv(&body);
+    assert_eq!(rows[0], spillover_server::CLAIM_COLUMNS);
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| {
+        spillover_server::CLAIM_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("column")
+    };
+    assert_eq!(rows[2][col("stance")], "accuses");
+    assert_eq!(rows[2][col("title")], "Report 0, with a comma");
+    assert_eq!(rows[2][col("contradictions")], "1");
+    let resp = client()
+        .get(s.url("/api/claims?format=csv&limit=1"))
+        .send()
+        .expect("request");
+    assert!(resp.headers().get("x-next-cursor").is_some());
+
+    // Contradictions, both claims side by side with the reason.
+    let v = get_json(&s, "/api/contradictions");
+    let pairs = v["contradictions"].as_array().expect("contradictions");
+    let reasons: Vec<&str> = pairs
+        .iter()
+        .map(|p| p["reason"].as_str().expect("reason"))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "figures differ: 6500 vs 10000 member of iskp",
+            "accuses vs denies: harbours_militants about taliban"
+        ]
+    );
+    assert_eq!(pairs[1]["a"]["speaker"], "pak");
+    assert_eq!(pairs[1]["b"]["speaker"], "taliban");
+    assert_eq!(pairs[1]["b"]["report"], "c0ffee02");
+    let about = |a: &str| {
+        get_json(&s, &format!("/api/contradictions?about={a}"))["contradictions"]
+            .as_array()
+            .expect("contradictions")
+            .len()
+    };
+    assert_eq!(about("taliban"), 1);
+    assert_eq!(about("iskp"), 1);
+    assert_eq!(about("un"), 1);
+    assert_eq!(about("nobody"), 0);
+    assert_eq!(
+        get_json(&s, "/api/contradictions?limit=1")["contradictions"]
+            .as_array()
+            .expect("contradictions")
+            .len(),
+        1
+    );
+
+    // Figures by date.
+    let v = get_json(&s, "/api/figures?subject=iskp&unit=member");
+    assert_eq!(v["subject"], "iskp");
+    let values: Vec<f64> = v["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .map(|f| f["value"].as_f64().expect("value"))
+        .collect();
+    assert_eq!(values, [6500.0, 10000.0]);
+    assert_eq!(v["figures"][1]["speaker"], "un");
+    assert_eq!(v["figures"][0]["bound"], "at_most");
+    assert_eq!(
+        get_json(&s, "/api/figures?subject=iskp")["figures"]
+            .as_array()
+            .expect("figures")
+            .len(),
+        2
+    );
+    assert!(
+        get_json(&s, "/api/figures?subject=iskp&unit=attack")["figures"]
+            .as_array()
+            .expect("figures")
+            .is_empty()
+    );
+
+    for bad in [
+        "/api/claims?stance=claims",
+        "/api/claims?since=2024-13-01",
+        "/api/claims?since=2024-02-01&until=2024-01-01",
+        "/api/claims?limit=0",
+        "/api/claims?limit=1001",
+        "/api/claims?format=xml",
+        "/api/claims?cursor=junk",
+        "/api/claims?speaker=pak",
+        "/api/contradictions?limit=501",
+        "/api/contradictions?by=pak",
+        "/api/figures",
+        "/api/figures?subject=",
+        "/api/figures?subject=iskp&subject=ttp",
+    ] {
+        let (status, ct, body) = get(&s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
+    }
+}

@@ -6,7 +6,9 @@
 //!
 //! Each report is written in one transaction together with its sentences, span layers,
 //! near-duplicate signature and links, so a process killed mid-ingest leaves either the
-//! whole report or nothing.
+//! whole report or nothing. Claims (the `claims` layer) are indexed by speaker,
+//! proposition, actors and figures in the same transaction and linked to the stored
+//! claims they contradict, found through those indexes rather than by comparing pairs.
 //!
 //! ```
 //! use spillover_store::{SqliteStore, Store, ReportQuery};
@@ -21,8 +23,9 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use model::{
-    ActorQuery, ActorSummary, Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery,
-    ReportSummary, SentenceText, SpanQuery, SpanRecord, StoredReport, StoredSpan,
+    ActorQuery, ActorSummary, ClaimDate, ClaimQuery, ClaimRecord, Contradiction,
+    ContradictionQuery, Counts, DayCount, FigureRecord, NearDuplicate, Page, PutOutcome,
+    ReportQuery, ReportSummary, SentenceText, SpanQuery, SpanRecord, StoredReport, StoredSpan,
 };
 pub use sqlite::SqliteStore;
 
@@ -66,6 +69,26 @@ pub trait Store {
     /// then key. `since`/`until` choose the mentions counted; `kind`, `country` and
     /// `search` (name or key) choose actors.
     fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError>;
+
+    /// One page of claims (the spans of the `claims` layer) matching the query, newest
+    /// first by the date they were said, each with its report, speaker, content,
+    /// sentences and number of contradictions.
+    fn list_claims(&self, query: &ClaimQuery) -> Result<Page<ClaimRecord>, StoreError>;
+
+    /// Pairs of stored claims that contradict each other (linked as reports are stored),
+    /// the most recently stored first, each with both claims and the reason.
+    fn list_contradictions(
+        &self,
+        query: &ContradictionQuery,
+    ) -> Result<Vec<Contradiction>, StoreError>;
+
+    /// Every stored figure for `subject` (an actor id), of `unit` when given, with its
+    /// claim's speaker, date and report; by date said, undated last.
+    fn figure_history(
+        &self,
+        subject: &str,
+        unit: Option<&str>,
+    ) -> Result<Vec<FigureRecord>, StoreError>;
 
     /// Reports per publication day, oldest first (undated reports are not counted).
     fn reports_per_day(&self, actor: Option<&str>) -> Result<Vec<DayCount>, StoreError>;

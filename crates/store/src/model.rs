@@ -232,3 +232,171 @@ pub struct ActorSummary {
     /// Publication date of the latest dated report mentioning it.
     pub last_published: Option<NaiveDate>,
 }
+
+/// Filters for listing claims ([`Store::list_claims`](crate::Store::list_claims)).
+///
+/// Claims come newest first: by the date they were said (the claim's own date, else its
+/// report's publication date; any granularity, `2023-02` sorting before `2023-02-10`),
+/// then most recently stored; undated claims last.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimQuery {
+    /// Only claims about this actor id: its content mentions the actor, or the actor is
+    /// the subject of its proposition.
+    pub about: Option<String>,
+    /// Only claims by this speaker (actor id).
+    pub by: Option<String>,
+    /// Only claims with this stance (`asserts`, `warns`, `accuses`, `denies`, `demands`,
+    /// `promises`, `hedged`).
+    pub stance: Option<String>,
+    /// Only claims said on or after this date. A claim dated by month or year counts when
+    /// its period reaches the date; undated claims drop out.
+    pub since: Option<NaiveDate>,
+    /// Only claims said on or before this date (a month or year counts when it starts by
+    /// then).
+    pub until: Option<NaiveDate>,
+    /// Only claims of this report (id or unique prefix of at least 4 hex digits).
+    pub report: Option<String>,
+    /// Page size: default [`ClaimQuery::DEFAULT_LIMIT`], at most
+    /// [`ClaimQuery::MAX_LIMIT`].
+    pub limit: Option<usize>,
+    /// Where the previous page ended ([`Page::next_cursor`]).
+    pub cursor: Option<String>,
+}
+
+impl ClaimQuery {
+    /// Page size when `limit` is not given.
+    pub const DEFAULT_LIMIT: usize = 50;
+    /// Largest page size; a larger `limit` is clamped to it.
+    pub const MAX_LIMIT: usize = 10_000;
+
+    /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
+    pub fn effective_limit(&self) -> usize {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// When a claim was made.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ClaimDate {
+    /// ISO date of any granularity: `2023-12-19`, `2023-02`, `2023`.
+    pub value: String,
+    /// `day`, `month`, `year` … as the claims stage gives it.
+    pub granularity: Option<String>,
+    /// `text` (the report says when) or `published` (the report's date stands in).
+    pub origin: Option<String>,
+}
+
+/// One claim: who said what, how, when, and where in which report.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimRecord {
+    /// Stable id: the row id of the claim's span.
+    pub id: i64,
+    /// The report's id.
+    pub report: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    /// Byte range of the whole attribution in the report text.
+    pub start: usize,
+    pub end: usize,
+    /// `&report.text[start..end]`.
+    pub text: String,
+    /// `asserts`, `warns`, `accuses`, `denies`, `demands`, `promises` or `hedged`.
+    pub stance: String,
+    /// The speaker's actor id, when resolved.
+    pub speaker: Option<String>,
+    /// The speaker's name (the actor's, else as written).
+    pub speaker_name: Option<String>,
+    /// The speaker as written in the report.
+    pub speaker_text: Option<String>,
+    /// The reporting verb or phrase ("has consistently accused").
+    pub cue: Option<String>,
+    /// What was said: the content spans joined with " … " (the whole span when none).
+    pub content: String,
+    /// The sentences the claim spans.
+    pub sentences: Vec<SentenceText>,
+    /// The claim's date, else its report's publication date (`origin: published`).
+    pub date: Option<ClaimDate>,
+    pub hedged: bool,
+    /// Quoted words rather than reported speech.
+    pub direct: bool,
+    /// The content is negated ("there is no threat").
+    pub negated: bool,
+    /// The proposition's class (`harbours_militants`, `infiltration` …).
+    pub predicate: Option<String>,
+    /// Where the proposition holds (ISO alpha-3).
+    pub scope: Option<String>,
+    /// Whom the proposition is about (actor id).
+    pub subject: Option<String>,
+    /// Actor ids its content mentions.
+    pub about: Vec<String>,
+    /// Figures it gives.
+    pub figures: Vec<spillover_doc::claim::Figure>,
+    /// The outlet or agency the speaker was quoted through, when the report names one.
+    pub medium: Option<String>,
+    /// Number of stored claims it contradicts.
+    pub contradictions: usize,
+}
+
+/// Filters for listing contradictions ([`Store::list_contradictions`](crate::Store::list_contradictions)).
+#[derive(Debug, Clone, Default)]
+pub struct ContradictionQuery {
+    /// Only pairs where either claim is by this actor id or about it (content or subject).
+    pub about: Option<String>,
+    /// At most this many pairs: default [`ContradictionQuery::DEFAULT_LIMIT`], at most
+    /// [`ContradictionQuery::MAX_LIMIT`].
+    pub limit: Option<usize>,
+}
+
+impl ContradictionQuery {
+    /// Pairs when `limit` is not given.
+    pub const DEFAULT_LIMIT: usize = 50;
+    /// Largest number of pairs; a larger `limit` is clamped to it.
+    pub const MAX_LIMIT: usize = 500;
+
+    /// The number of pairs this query asks for, clamped to `1..=MAX_LIMIT`.
+    pub fn effective_limit(&self) -> usize {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// Two stored claims that contradict each other, the older first.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Contradiction {
+    pub a: ClaimRecord,
+    pub b: ClaimRecord,
+    /// Why, as [`spillover_doc::claim::contradiction`] says it ("accuses vs denies:
+    /// harbours_militants in AFG", "figures differ: 6500 vs 10000 member of iskp").
+    pub reason: String,
+}
+
+/// One figure a claim gives, with who gave it and when.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FigureRecord {
+    /// The claim's id ([`ClaimRecord::id`]).
+    pub claim: i64,
+    /// The report's id.
+    pub report: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The speaker's actor id, when resolved.
+    pub speaker: Option<String>,
+    pub speaker_name: Option<String>,
+    pub stance: String,
+    pub hedged: bool,
+    /// When it was said: the claim's date, else its report's.
+    pub date: Option<String>,
+    /// Whose figure it is (actor id).
+    pub subject: String,
+    /// What is counted (`member`, `attack` …).
+    pub unit: String,
+    pub value: f64,
+    /// Upper end of a range.
+    pub high: Option<f64>,
+    /// `exact`, `at_most`, `at_least`, `about` or `range`.
+    pub bound: String,
+}

@@ -995,6 +995,20 @@ impl ClaimTagger {
         if AMBIGUOUS.contains(&form.as_str()) && !marker_after {
             return None;
         }
+        // "I think", "you say", "we want" inside a quote are the quoted speaker's own
+        // words, not a new attribution.
+        if let [src] = found.source[..] {
+            let word = s.text.get(src.start..src.end).unwrap_or("").to_lowercase();
+            if matches!(word.as_str(), "i" | "you" | "we") && region_at(s.regions, src.start).is_some() {
+                return None;
+            }
+        }
+        // "called X “Y”" names; "called X on Friday" is a telephone call.
+        if matches!(form.as_str(), "call" | "calls" | "called")
+            && !s.w[i + len..].iter().take(8).any(W::open_quote)
+        {
+            return None;
+        }
         let (content, direct) = self.content_after(s, i, len, cue, &mut found)?;
         found.content.push(content);
         found.direct = direct;

@@ -159,4 +159,70 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     WHERE s.layer = 'actors' AND s.key IS NOT NULL
     GROUP BY s.key;
     "#,
+    // 3: claims. One `claims` row per span of the `claims` layer (same row id), with
+    // what lookups need as columns: speaker, stance, the proposition, the date said
+    // (the claim's own, else its report's) and the polarity (1 true, 0 false, NULL for
+    // demands and promises), so that the claims a new claim may contradict are found
+    // through `(predicate, scope|subject, polarity)` and `claim_figures(subject, unit)`
+    // without comparing all pairs. `claim_about` holds the actors a claim is about (those
+    // its content mentions and its proposition's subject); `claim_links` the pairs that
+    // contradict, older claim first. Rows go with their span (foreign keys cascade).
+    // The stored claim spans are indexed and linked by `backfill` below.
+    r#"
+    CREATE TABLE claims (
+        sid INTEGER PRIMARY KEY REFERENCES spans(sid) ON DELETE CASCADE,
+        report_rid INTEGER NOT NULL REFERENCES reports(rid) ON DELETE CASCADE,
+        speaker TEXT,
+        stance TEXT NOT NULL,
+        polarity INTEGER,
+        predicate TEXT,
+        scope TEXT,
+        subject TEXT,
+        said_on TEXT,
+        negated INTEGER NOT NULL,
+        hedged INTEGER NOT NULL
+    );
+    CREATE INDEX claims_report ON claims(report_rid);
+    CREATE INDEX claims_speaker ON claims(speaker);
+    CREATE INDEX claims_predicate_scope ON claims(predicate, scope, polarity);
+    CREATE INDEX claims_predicate_subject ON claims(predicate, subject, polarity);
+    CREATE INDEX claims_said_on ON claims(said_on);
+
+    CREATE TABLE claim_about (
+        claim INTEGER NOT NULL REFERENCES claims(sid) ON DELETE CASCADE,
+        actor TEXT NOT NULL,
+        PRIMARY KEY (claim, actor)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_about_actor ON claim_about(actor);
+
+    CREATE TABLE claim_figures (
+        claim INTEGER NOT NULL REFERENCES claims(sid) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        subject TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        value REAL NOT NULL,
+        high REAL,
+        bound TEXT NOT NULL,
+        PRIMARY KEY (claim, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_figures_subject_unit ON claim_figures(subject, unit);
+
+    CREATE TABLE claim_links (
+        a INTEGER NOT NULL REFERENCES claims(sid) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES claims(sid) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_links_b ON claim_links(b);
+    "#,
 ];
+
+/// What a migration needs beyond its SQL, run in the same transaction right after it:
+/// migration 3 indexes and links the claims already stored.
+pub(crate) fn backfill(version: i64, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    match version {
+        3 => super::claims::backfill(conn),
+        _ => Ok(()),
+    }
+}

@@ -1,12 +1,14 @@
 //! The SQLite backend.
 
 mod actors;
+mod claims;
 mod migrations;
 mod query;
 
 use crate::model::{
-    ActorQuery, ActorSummary, Counts, DayCount, NearDuplicate, Page, PutOutcome, ReportQuery,
-    ReportSummary, SpanQuery, SpanRecord, StoredReport, StoredSpan,
+    ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery, Counts,
+    DayCount, FigureRecord, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
+    SpanRecord, StoredReport, StoredSpan,
 };
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -106,6 +108,7 @@ impl SqliteStore {
             let version = i as i64 + 1;
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)
+                .and_then(|_| migrations::backfill(version, &tx))
                 .and_then(|_| tx.pragma_update(None, "user_version", version))
                 .map_err(|source| StoreError::Migration { version, source })?;
             tx.commit()?;
@@ -242,6 +245,8 @@ impl Store for SqliteStore {
             ],
         )?;
         let rid = tx.last_insert_rowid();
+        let published = report.published.map(|d| d.to_string());
+        let mut claims: Vec<i64> = Vec::new();
         {
             let mut ins = tx.prepare_cached(
                 "INSERT INTO sentences (report_rid, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
@@ -271,9 +276,27 @@ impl Store for SqliteStore {
                         f64::from(a.confidence),
                         attrs
                     ])?;
+                    if layer == Layer::Claims {
+                        let sid = tx.last_insert_rowid();
+                        claims::index_claim(
+                            &tx,
+                            claims::StoredClaim {
+                                sid,
+                                report_rid: rid,
+                                published: published.as_deref(),
+                                key: a.key.as_deref(),
+                                label: a.label.as_ref(),
+                                attrs: &a.attrs,
+                            },
+                        )?;
+                        claims.push(sid);
+                    }
                 }
             }
         }
+        // After all of the report's claims are indexed, so that its own claims are
+        // candidates for each other too.
+        claims::link_claims(&tx, &claims)?;
         let mut near = Vec::new();
         if !signature.is_empty() {
             let keys = band_keys(signature);
@@ -412,6 +435,25 @@ impl Store for SqliteStore {
 
     fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError> {
         self.list_actors_impl(query)
+    }
+
+    fn list_claims(&self, query: &ClaimQuery) -> Result<Page<ClaimRecord>, StoreError> {
+        self.list_claims_impl(query)
+    }
+
+    fn list_contradictions(
+        &self,
+        query: &ContradictionQuery,
+    ) -> Result<Vec<Contradiction>, StoreError> {
+        self.list_contradictions_impl(query)
+    }
+
+    fn figure_history(
+        &self,
+        subject: &str,
+        unit: Option<&str>,
+    ) -> Result<Vec<FigureRecord>, StoreError> {
+        self.figure_history_impl(subject, unit)
     }
 
     fn reports_per_day(&self, actor: Option<&str>) -> Result<Vec<DayCount>, StoreError> {

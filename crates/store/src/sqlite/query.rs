@@ -220,23 +220,7 @@ impl SqliteStore {
         let mut out = Vec::with_capacity(raw.len());
         for r in raw {
             if let Entry::Vacant(slot) = texts.entry(r.rid) {
-                let text: String = self
-                    .conn
-                    .prepare_cached("SELECT text FROM reports WHERE rid = ?1")?
-                    .query_row([r.rid], |row| row.get(0))?;
-                let sentences = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT start, \"end\" FROM sentences WHERE report_rid = ?1 ORDER BY idx",
-                    )?
-                    .query_map([r.rid], |row| {
-                        Ok((
-                            row.get::<_, i64>(0)? as usize,
-                            row.get::<_, i64>(1)? as usize,
-                        ))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?;
-                slot.insert((text, sentences));
+                slot.insert(self.report_text(r.rid)?);
             }
             let Some((text, sentences)) = texts.get(&r.rid) else {
                 continue;
@@ -281,6 +265,30 @@ impl SqliteStore {
             });
         }
         Ok(out)
+    }
+
+    /// A report's text and its sentences' byte ranges, in order.
+    pub(crate) fn report_text(
+        &self,
+        rid: i64,
+    ) -> Result<(String, Vec<(usize, usize)>), StoreError> {
+        let text: String = self
+            .conn
+            .prepare_cached("SELECT text FROM reports WHERE rid = ?1")?
+            .query_row([rid], |row| row.get(0))?;
+        let sentences = self
+            .conn
+            .prepare_cached(
+                "SELECT start, \"end\" FROM sentences WHERE report_rid = ?1 ORDER BY idx",
+            )?
+            .query_map([rid], |row| {
+                Ok((
+                    row.get::<_, i64>(0)? as usize,
+                    row.get::<_, i64>(1)? as usize,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((text, sentences))
     }
 
     /// Dated reports per day; with `actor`, only reports with a mention of that actor
