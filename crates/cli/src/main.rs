@@ -4,6 +4,7 @@
 
 mod actors;
 mod bench;
+mod bench_claims;
 mod claims;
 mod demo;
 mod eval;
@@ -61,6 +62,8 @@ enum Command {
     GenCorpus(bench::GenCorpusArgs),
     /// Whole-process benchmark on a generated corpus: reports/s, MB/s, peak memory.
     Bench(bench::BenchArgs),
+    /// How contradiction linking scales: store synthetic claims with and without propositions.
+    BenchClaims(bench_claims::BenchClaimsArgs),
     /// A place name's gazetteer candidates, ranked, with the resolver's reasons.
     Place(place::PlaceArgs),
     /// Serve the JSON API (and the dashboard) over a database.
@@ -110,6 +113,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::GenCorpus(a) => bench::gen_corpus(a),
         Command::Bench(a) => bench::run(a),
+        Command::BenchClaims(a) => bench_claims::run(a),
         Command::Place(a) => place::run(a),
         Command::Serve(a) => serve::run(a),
         Command::TrainNer(a) => train::run(a),

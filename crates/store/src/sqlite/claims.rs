@@ -19,10 +19,10 @@ use crate::StoreError;
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::Value;
-use spillover_doc::claim::{contradiction, Bound, ClaimFacts, Stance};
+use spillover_doc::claim::{contradiction, Bound, ClaimFacts, Figure, Stance};
 use spillover_doc::Span;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The layer whose spans are claims.
@@ -178,45 +178,114 @@ fn parse_attrs(attrs: Option<&str>) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// The stored claims older than `sid` that may contradict a claim with facts `f`, read
-/// through the indexes only.
-fn candidates(conn: &Connection, sid: i64, f: &ClaimFacts) -> rusqlite::Result<BTreeSet<i64>> {
-    let mut out = BTreeSet::new();
+/// At most this many of the most recent opposing claims per proposition key (and of
+/// figures per subject and unit) are read for a new claim.
+pub(crate) const CANDIDATES_PER_KEY: i64 = 24;
+
+/// A new claim is linked to at most this many of them per key, the most recent one of
+/// each speaker first: a hot proposition ("harbours_militants in AFG", argued over in
+/// thousands of reports) gains links to each side's latest voices, not to every claim
+/// ever made, so links grow linearly with the claims.
+pub(crate) const LINKS_PER_KEY: usize = 4;
+
+/// The facts of a stored claim read from its columns (no JSON), without figures.
+fn column_facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ClaimFacts)> {
+    let stance: String = r.get(2)?;
+    Ok((
+        r.get(0)?,
+        ClaimFacts {
+            speaker: r.get(1)?,
+            stance: Stance::parse(&stance).unwrap_or_default(),
+            negated: r.get::<_, i64>(3)? != 0,
+            predicate: r.get(4)?,
+            scope: r.get(5)?,
+            subject: r.get(6)?,
+            date: r.get(7)?,
+            figures: Vec::new(),
+        },
+    ))
+}
+
+/// Why the claim `sid` with facts `f` contradicts older stored claims: (older sid,
+/// reason) pairs, read through the indexes only and bounded per key.
+fn contradicted(
+    conn: &Connection,
+    sid: i64,
+    f: &ClaimFacts,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut out: Vec<(i64, String)> = Vec::new();
+    // Per key: the speakers already linked, and how many links were made.
+    let mut speakers: Vec<Option<String>> = Vec::new();
+    let mut push = |other: i64,
+                    older: &ClaimFacts,
+                    reason: Option<String>,
+                    speakers: &mut Vec<Option<String>>| {
+        let Some(reason) = reason else { return };
+        if speakers.len() >= LINKS_PER_KEY
+            || (older.speaker.is_some() && speakers.contains(&older.speaker))
+            || out.iter().any(|(o, _)| *o == other)
+        {
+            return;
+        }
+        speakers.push(older.speaker.clone());
+        out.push((other, reason));
+    };
     let polarity = f.polarity();
     if let (Some(predicate), Some(held)) = (&f.predicate, polarity) {
-        let mut by = |sql: &str, value: &Option<String>| -> rusqlite::Result<()> {
-            if let Some(v) = value {
-                let mut stmt = conn.prepare_cached(sql)?;
-                let rows =
-                    stmt.query_map(params![predicate, v, !held, sid], |r| r.get::<_, i64>(0))?;
-                for row in rows {
-                    out.insert(row?);
-                }
+        for (column, value) in [("scope", &f.scope), ("subject", &f.subject)] {
+            let Some(v) = value else { continue };
+            let sql = format!(
+                "SELECT sid, speaker, stance, negated, predicate, scope, subject, said_on
+                 FROM claims WHERE predicate = ?1 AND {column} = ?2 AND polarity = ?3 AND sid < ?4
+                 ORDER BY sid DESC LIMIT ?5"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(
+                params![predicate, v, !held, sid, CANDIDATES_PER_KEY],
+                column_facts,
+            )?;
+            speakers.clear();
+            for row in rows {
+                let (other, older) = row?;
+                let reason = contradiction(&older, f);
+                push(other, &older, reason, &mut speakers);
             }
-            Ok(())
-        };
-        by(
-            "SELECT sid FROM claims
-             WHERE predicate = ?1 AND scope = ?2 AND polarity = ?3 AND sid < ?4",
-            &f.scope,
-        )?;
-        by(
-            "SELECT sid FROM claims
-             WHERE predicate = ?1 AND subject = ?2 AND polarity = ?3 AND sid < ?4",
-            &f.subject,
-        )?;
+        }
     }
     // Figures contradict only between claims that both hold their content true.
     if polarity == Some(true) {
         let mut stmt = conn.prepare_cached(
-            "SELECT f.claim FROM claim_figures f JOIN claims c ON c.sid = f.claim
-             WHERE f.subject = ?1 AND f.unit = ?2 AND f.claim < ?3 AND c.polarity = 1",
+            "SELECT c.sid, c.speaker, c.stance, c.negated, c.predicate, c.scope, c.subject,
+                    c.said_on, f.value, f.high, f.bound
+             FROM claim_figures f JOIN claims c ON c.sid = f.claim
+             WHERE f.subject = ?1 AND f.unit = ?2 AND f.claim < ?3 AND c.polarity = 1
+             ORDER BY f.claim DESC LIMIT ?4",
         )?;
         for fig in &f.figures {
-            let rows =
-                stmt.query_map(params![fig.subject, fig.unit, sid], |r| r.get::<_, i64>(0))?;
+            let rows = stmt.query_map(
+                params![fig.subject, fig.unit, sid, CANDIDATES_PER_KEY],
+                |r| {
+                    let (other, mut older) = column_facts(r)?;
+                    let bound: String = r.get(10)?;
+                    older.figures.push(Figure {
+                        subject: fig.subject.clone(),
+                        unit: fig.unit.clone(),
+                        value: r.get(8)?,
+                        high: r.get(9)?,
+                        bound: Bound::parse(&bound),
+                    });
+                    Ok((other, older))
+                },
+            )?;
+            speakers.clear();
+            // Compare on this figure only, as if the new claim gave just it.
+            let mut one = f.clone();
+            one.predicate = None;
+            one.figures = vec![fig.clone()];
             for row in rows {
-                out.insert(row?);
+                let (other, older) = row?;
+                let reason = contradiction(&older, &one);
+                push(other, &older, reason, &mut speakers);
             }
         }
     }
@@ -232,17 +301,12 @@ pub(crate) fn link_claims(conn: &Connection, sids: &[i64]) -> rusqlite::Result<u
         let Some(f) = cache.get(conn, sid)? else {
             continue;
         };
-        for other in candidates(conn, sid, &f)? {
-            let Some(older) = cache.get(conn, other)? else {
-                continue;
-            };
-            if let Some(reason) = contradiction(&older, &f) {
-                linked += conn
-                    .prepare_cached(
-                        "INSERT OR IGNORE INTO claim_links (a, b, reason) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![other, sid, reason])?;
-            }
+        for (other, reason) in contradicted(conn, sid, &f)? {
+            linked += conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO claim_links (a, b, reason) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![other, sid, reason])?;
         }
     }
     Ok(linked)

@@ -732,3 +732,73 @@ fn version_two_databases_gain_claims_and_links() {
         "{p}"
     );
 }
+
+/// A report with one claim per (speaker, stance) pair, all on one proposition.
+fn hot_report(n: usize, claims: &[(&str, &str)]) -> Doc {
+    let sentence = "Officials said that militants shelter in Afghanistan. ";
+    let text = sentence.repeat(claims.len());
+    let mut r = Report::from_text(ReportId(format!("hot-{n}")), text);
+    r.published = NaiveDate::from_ymd_opt(2024, 1, 1 + n as u32 % 28);
+    let mut d = Doc::new(r);
+    for (i, (speaker, stance)) in claims.iter().enumerate() {
+        let at = i * sentence.len();
+        let attrs = json!({
+            "source_spans": [[at, at + 9]], "cue_spans": [[at + 10, at + 14]],
+            "content_spans": [[at + 15, at + sentence.len() - 2]],
+            "speaker": {"key": speaker, "name": speaker}, "stance": stance,
+            "hedged": false, "direct": false,
+            "proposition": proposition(None, "harbours_militants", Some("AFG")),
+            "figures": [],
+        });
+        let span = Span::new(at, at + sentence.len() - 1).unwrap();
+        d.add(
+            Layer::Claims,
+            Annotation::new(span, stance.to_string(), "test", 0.8)
+                .with_key(*speaker)
+                .with_attrs(attrs),
+        )
+        .unwrap();
+    }
+    d
+}
+
+#[test]
+fn a_hot_proposition_links_each_claim_to_its_latest_opponents_only() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    // Forty accusations by five speakers, then one denial.
+    let speakers = ["pak", "irn", "tjk", "uzb", "rus"];
+    for n in 0..8 {
+        let claims: Vec<(&str, &str)> = speakers.iter().map(|s| (*s, "accuses")).collect();
+        store.put_doc(&hot_report(n, &claims), &[]).unwrap();
+    }
+    assert_eq!(
+        count(&store, "claim_links"),
+        0,
+        "accusations agree with each other"
+    );
+    store
+        .put_doc(&hot_report(99, &[("taliban", "denies")]), &[])
+        .unwrap();
+    let links = store
+        .list_contradictions(&ContradictionQuery {
+            about: Some("taliban".into()),
+            limit: None,
+        })
+        .unwrap();
+    // Bounded, one per speaker, the most recent claim of each.
+    assert_eq!(links.len(), super::LINKS_PER_KEY);
+    let mut accusers: Vec<&str> = links
+        .iter()
+        .filter_map(|c| c.a.speaker.as_deref())
+        .collect();
+    accusers.sort_unstable();
+    accusers.dedup();
+    assert_eq!(accusers.len(), super::LINKS_PER_KEY);
+    assert!(
+        links.iter().all(|c| c.a.report == "hot-7"),
+        "latest report first"
+    );
+    assert!(links
+        .iter()
+        .all(|c| c.reason == "accuses vs denies: harbours_militants in AFG"));
+}
