@@ -29,6 +29,7 @@ use lexicon::{Cue, Frame, Lexicon};
 use serde_json::{json, Value};
 use spillover_doc::claim::{contradiction, ClaimFacts, Stance};
 use spillover_doc::{Annotation, Doc, Layer, Span, TokenKind};
+use std::borrow::Cow;
 
 const COMPONENT: &str = "claims";
 
@@ -317,14 +318,18 @@ impl ClaimTagger {
 
 /// A word of a sentence.
 #[derive(Debug, Clone)]
-struct W {
+struct W<'a> {
     span: Span,
-    lower: String,
+    /// Lower-cased (borrowed from the text when it already is).
+    lower: Cow<'a, str>,
     kind: TokenKind,
     cap: bool,
 }
 
-impl W {
+impl W<'_> {
+    fn l(&self) -> &str {
+        &self.lower
+    }
     fn is(&self, s: &str) -> bool {
         self.lower == s
     }
@@ -332,14 +337,14 @@ impl W {
         matches!(self.kind, TokenKind::Punct | TokenKind::Symbol)
     }
     fn open_quote(&self) -> bool {
-        matches!(self.lower.as_str(), "“" | "\"" | "‘" | "«" | "''" | "'")
+        matches!(self.l(), "“" | "\"" | "‘" | "«" | "''" | "'")
     }
     fn close_quote(&self) -> bool {
-        matches!(self.lower.as_str(), "”" | "\"" | "’" | "»" | "''" | "'")
+        matches!(self.l(), "”" | "\"" | "’" | "»" | "''" | "'")
     }
 }
 
-fn words_in(doc: &Doc, span: Span) -> Vec<W> {
+fn words_in(doc: &Doc, span: Span) -> Vec<W<'_>> {
     let text = doc.text();
     doc.tokens_in(span)
         .iter()
@@ -347,10 +352,10 @@ fn words_in(doc: &Doc, span: Span) -> Vec<W> {
             let s = &text[t.span.start..t.span.end];
             W {
                 span: t.span,
-                lower: if t.kind == TokenKind::Word {
-                    s.to_lowercase()
+                lower: if t.kind == TokenKind::Word && s.chars().any(char::is_uppercase) {
+                    Cow::Owned(s.to_lowercase())
                 } else {
-                    s.to_string()
+                    Cow::Borrowed(s)
                 },
                 kind: t.kind,
                 cap: s.chars().next().is_some_and(char::is_uppercase),
@@ -485,7 +490,7 @@ fn span(a: usize, b: usize) -> Option<Span> {
 struct Sentence<'a> {
     idx: usize,
     span: Span,
-    w: Vec<W>,
+    w: Vec<W<'a>>,
     text: &'a str,
     regions: &'a [(usize, usize)],
     /// Spans of the dates layer.
@@ -496,12 +501,7 @@ impl<'a> Sentence<'a> {
     /// Index after the last word that is not final punctuation.
     fn body_end(&self) -> usize {
         let mut e = self.w.len();
-        while e > 0
-            && matches!(
-                self.w[e - 1].lower.as_str(),
-                "." | "!" | "?" | ";" | "," | ":" | "…"
-            )
-        {
+        while e > 0 && matches!(self.w[e - 1].l(), "." | "!" | "?" | ";" | "," | ":" | "…") {
             e -= 1;
         }
         e
@@ -513,18 +513,17 @@ impl<'a> Sentence<'a> {
         if w.kind != TokenKind::Word {
             return None;
         }
-        if lex.multi_first.contains(&w.lower) {
+        if lex.multi_first.contains(w.l()) {
             for n in [3usize, 2] {
                 if i + n <= self.w.len() {
-                    let form: Vec<&str> =
-                        self.w[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+                    let form: Vec<&str> = self.w[i..i + n].iter().map(|w| w.l()).collect();
                     if let Some(c) = lex.cues.get(&form.join(" ")) {
                         return Some((n, *c));
                     }
                 }
             }
         }
-        lex.cues.get(&w.lower).map(|c| (1, *c))
+        lex.cues.get(w.l()).map(|c| (1, *c))
     }
 
     fn is_date_word(&self, i: usize) -> bool {
@@ -555,7 +554,7 @@ impl<'a> Sentence<'a> {
                 s -= 1;
                 continue;
             }
-            if w.punct() && !matches!(w.lower.as_str(), "-" | "–" | "'" | "’" | "." | "&") {
+            if w.punct() && !matches!(w.l(), "-" | "–" | "'" | "’" | "." | "&") {
                 break;
             }
             if w.is("and") || w.is("&") {
@@ -576,7 +575,7 @@ impl<'a> Sentence<'a> {
                 s -= 1;
                 continue;
             }
-            if w.kind == TokenKind::Word && CLAUSE_STOP.contains(&w.lower.as_str()) {
+            if w.kind == TokenKind::Word && CLAUSE_STOP.contains(&w.l()) {
                 break;
             }
             if self.is_date_word(s - 1) || w.kind == TokenKind::Number {
@@ -587,7 +586,7 @@ impl<'a> Sentence<'a> {
         // Leading prepositions, conjunctions and adverbs are not the speaker.
         while s < end
             && matches!(
-                self.w[s].lower.as_str(),
+                self.w[s].l(),
                 "in" | "on"
                     | "at"
                     | "for"
@@ -627,13 +626,12 @@ impl<'a> Sentence<'a> {
                 }
                 depth -= 1;
             } else if depth == 0 {
-                if w.punct() && !matches!(w.lower.as_str(), "-" | "–" | "'" | "’" | "." | "&") {
+                if w.punct() && !matches!(w.l(), "-" | "–" | "'" | "’" | "." | "&") {
                     break;
                 }
                 if w.kind == TokenKind::Word
                     && e > start
-                    && (RIGHT_STOP.contains(&w.lower.as_str())
-                        || CLAUSE_STOP.contains(&w.lower.as_str()))
+                    && (RIGHT_STOP.contains(&w.l()) || CLAUSE_STOP.contains(&w.l()))
                 {
                     break;
                 }
@@ -648,8 +646,7 @@ impl<'a> Sentence<'a> {
 
     fn has_content_word(&self, a: usize, b: usize) -> bool {
         self.w[a..b].iter().any(|w| {
-            w.kind == TokenKind::Word
-                && (w.cap || PRONOUNS.contains(&w.lower.as_str()) || w.lower.len() > 3)
+            w.kind == TokenKind::Word && (w.cap || PRONOUNS.contains(&w.l()) || w.lower.len() > 3)
         })
     }
 
@@ -669,7 +666,7 @@ impl<'a> Sentence<'a> {
     /// opens at `k`, wherever it ends).
     fn content_from(&self, k: usize) -> Option<(Span, bool)> {
         let mut k = k;
-        while k < self.w.len() && matches!(self.w[k].lower.as_str(), ":" | "," | "—" | "–") {
+        while k < self.w.len() && matches!(self.w[k].l(), ":" | "," | "—" | "–") {
             k += 1;
         }
         if k >= self.w.len() {
@@ -712,7 +709,7 @@ impl<'a> Sentence<'a> {
     /// Content ending before word `p` (the source or cue of a "…, he said" claim).
     fn content_before(&self, p: usize) -> Option<(Span, bool)> {
         let mut q = p;
-        while q > 0 && matches!(self.w[q - 1].lower.as_str(), "," | "—" | "–" | ":") {
+        while q > 0 && matches!(self.w[q - 1].l(), "," | "—" | "–" | ":") {
             q -= 1;
         }
         if q == 0 {
@@ -789,13 +786,10 @@ impl ClaimTagger {
     ) -> Option<Found> {
         let form: String = s.w[i..i + len]
             .iter()
-            .map(|w| w.lower.as_str())
+            .map(|w| w.l())
             .collect::<Vec<_>>()
             .join(" ");
-        if i > 0
-            && cue.frame != Frame::According
-            && DETERMINERS.contains(&s.w[i - 1].lower.as_str())
-        {
+        if i > 0 && cue.frame != Frame::According && DETERMINERS.contains(&s.w[i - 1].l()) {
             return None;
         }
         // "Having said that, …" introduces the writer's own point.
@@ -827,7 +821,7 @@ impl ClaimTagger {
             found.source.push(s.words_span(i + len, src_end)?);
             let (content, direct) = if s.w[..i]
                 .iter()
-                .all(|w| w.punct() || matches!(w.lower.as_str(), "but" | "and"))
+                .all(|w| w.punct() || matches!(w.l(), "but" | "and"))
             {
                 s.content_from(src_end)?
             } else {
@@ -848,14 +842,14 @@ impl ClaimTagger {
 
         // Auxiliaries and adverbs before the cue belong to it.
         let mut b = i;
-        while b > 0 && AUX.contains(&s.w[b - 1].lower.as_str()) {
+        while b > 0 && AUX.contains(&s.w[b - 1].l()) {
             b -= 1;
         }
         for w in &s.w[b..i] {
-            if NEGATIONS.contains(&w.lower.as_str()) {
+            if NEGATIONS.contains(&w.l()) {
                 found.cue_negated = true;
             }
-            if HEDGES.contains(&w.lower.as_str()) {
+            if HEDGES.contains(&w.l()) {
                 found.cue_hedged = true;
             }
         }
@@ -868,7 +862,7 @@ impl ClaimTagger {
         let appositive = right_src_end + 1 < body_end
             && s.w[right_src_end].is(",")
             && (matches!(
-                s.w[right_src_end + 1].lower.as_str(),
+                s.w[right_src_end + 1].l(),
                 "the" | "a" | "an" | "who" | "whose"
             ) || s.w[right_src_end + 1].cap)
             && !s.w[right_src_end..body_end]
@@ -911,16 +905,11 @@ impl ClaimTagger {
             // "X, the ambassador, said" / "The Taliban, however, denied" / "…, saying".
             let comma = src_end - 1;
             let prev = (0..comma).rev().find(|&x| {
-                s.w[x].punct()
-                    && !matches!(
-                        s.w[x].lower.as_str(),
-                        "-" | "–" | "'" | "’" | "." | "(" | ")"
-                    )
+                s.w[x].punct() && !matches!(s.w[x].l(), "-" | "–" | "'" | "’" | "." | "(" | ")")
             });
             match prev {
                 Some(k) if s.w[k].is(",") => {
-                    let inner: Vec<&str> =
-                        s.w[k + 1..comma].iter().map(|w| w.lower.as_str()).collect();
+                    let inner: Vec<&str> = s.w[k + 1..comma].iter().map(|w| w.l()).collect();
                     let inner = inner.join(" ");
                     if PARENTHETICALS.contains(&inner.as_str()) {
                         src_end = k;
@@ -944,7 +933,7 @@ impl ClaimTagger {
                 }
             }
         }
-        if src_end > 0 && matches!(s.w[src_end - 1].lower.as_str(), "who" | "which") {
+        if src_end > 0 && matches!(s.w[src_end - 1].l(), "who" | "which") {
             src_start = src_end - 1;
         } else {
             src_start = s.np_left(src_end);
@@ -963,9 +952,7 @@ impl ClaimTagger {
                 src_end = a;
             }
             // Never start a source on a lower-case function word.
-            while src_start < src_end
-                && matches!(s.w[src_start].lower.as_str(), "and" | "but" | "so")
-            {
+            while src_start < src_end && matches!(s.w[src_start].l(), "and" | "but" | "so") {
                 src_start += 1;
             }
             found.source.push(s.words_span(src_start, src_end)?);
@@ -999,7 +986,9 @@ impl ClaimTagger {
         // words, not a new attribution.
         if let [src] = found.source[..] {
             let word = s.text.get(src.start..src.end).unwrap_or("").to_lowercase();
-            if matches!(word.as_str(), "i" | "you" | "we") && region_at(s.regions, src.start).is_some() {
+            if matches!(word.as_str(), "i" | "you" | "we")
+                && region_at(s.regions, src.start).is_some()
+            {
                 return None;
             }
         }
@@ -1041,7 +1030,7 @@ impl ClaimTagger {
             Frame::Concern => {
                 while k < n
                     && matches!(
-                        s.w[k].lower.as_str(),
+                        s.w[k].l(),
                         "about" | "over" | "at" | "regarding" | "that" | "on" | "for" | "with"
                     )
                 {
@@ -1135,15 +1124,15 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
     let j =
         s.w.iter()
             .take(7)
-            .position(|w| matches!(w.lower.as_str(), ":" | "―" | "—" | "–"))?;
+            .position(|w| matches!(w.l(), ":" | "―" | "—" | "–"))?;
     if j == 0
         || !s.w[..j]
             .iter()
-            .all(|w| w.cap || matches!(w.lower.as_str(), "." | "-" | "'" | "’" | "of"))
+            .all(|w| w.cap || matches!(w.l(), "." | "-" | "'" | "’" | "of"))
     {
         return None;
     }
-    let label: Vec<&str> = s.w[..j].iter().map(|w| w.lower.as_str()).collect();
+    let label: Vec<&str> = s.w[..j].iter().map(|w| w.l()).collect();
     if NOT_SPEAKERS.contains(&label.join(" ").as_str()) || NOT_SPEAKERS.contains(&label[0]) {
         return None;
     }
@@ -1163,7 +1152,7 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
         sentence: s.idx,
         source: vec![source],
         cue,
-        cue_lower: s.w[j].lower.clone(),
+        cue_lower: s.w[j].lower.to_string(),
         content: vec![content],
         cue_entry: Cue {
             stance: Stance::Asserts,
@@ -1184,7 +1173,7 @@ fn tail_is_adjunct(s: &Sentence, a: usize, b: usize) -> bool {
     if b - a > 10 {
         return false;
     }
-    let first = s.w[a].lower.as_str();
+    let first = s.w[a].l();
     if first == "," && s.w.get(a + 1).is_some_and(W::open_quote) {
         return true;
     }
@@ -1323,9 +1312,7 @@ fn pair_reference<'m>(
 /// The stance, hedging and negation of a claim.
 fn stance_of(f: &Found, content_words: &[W]) -> Option<(Stance, bool)> {
     let mut stance = f.cue_entry.stance;
-    let hedged_content = content_words
-        .iter()
-        .any(|w| HEDGES.contains(&w.lower.as_str()));
+    let hedged_content = content_words.iter().any(|w| HEDGES.contains(&w.l()));
     let hedged = f.cue_hedged || hedged_content || stance == Stance::Hedged;
     if f.cue_negated {
         match stance {
@@ -1343,7 +1330,7 @@ fn stance_of(f: &Found, content_words: &[W]) -> Option<(Stance, bool)> {
 fn predicate_in(lex: &Lexicon, w: &[W]) -> Option<(u16, usize, usize)> {
     let mut found: Option<(u16, usize, usize)> = None;
     for i in 0..w.len() {
-        if let Some(phrases) = lex.phrases.get(&w[i].lower) {
+        if let Some(phrases) = lex.phrases.get(w[i].l()) {
             let mut best: Option<(u16, usize)> = None;
             for p in phrases {
                 let fits = p.words.len() <= w.len() - i
@@ -1640,7 +1627,7 @@ impl ClaimTagger {
                 let from = i.saturating_sub(3);
                 content_words[from..i + l]
                     .iter()
-                    .any(|w| NEGATIONS.contains(&w.lower.as_str()))
+                    .any(|w| NEGATIONS.contains(&w.l()))
             });
             let trigger_byte = trigger_at.map(|(i, _)| content_words[i].span.start);
             let eligible = |m: &&&Mention| {
