@@ -36,6 +36,8 @@ const COMPONENT: &str = "claims";
 /// Words between a subject and its cue that belong to the cue ("has said", "also
 /// denied", "has repeatedly called on").
 const AUX: &[&str] = &[
+    "'s",
+    "’s",
     "has",
     "have",
     "had",
@@ -666,11 +668,22 @@ impl<'a> Sentence<'a> {
     /// opens at `k`, wherever it ends).
     fn content_from(&self, k: usize) -> Option<(Span, bool)> {
         let mut k = k;
+        let colon = self.w.get(k).is_some_and(|w| w.is(":"));
         while k < self.w.len() && matches!(self.w[k].l(), ":" | "," | "—" | "–") {
             k += 1;
         }
         if k >= self.w.len() {
-            return None;
+            // "He said:" and the quote opens the next paragraph.
+            if !colon {
+                return None;
+            }
+            let after = self.span.end;
+            let i = self.regions.partition_point(|r| r.0 < after);
+            let r = self.regions.get(i)?;
+            let gap = self.text.get(after..r.0)?;
+            return (gap.trim().is_empty() && gap.matches('\n').count() <= 2)
+                .then(|| span(r.0, r.1).map(|s| (s, true)))
+                .flatten();
         }
         if self.w[k].open_quote() {
             if let Some((a, b)) = self.quote_of(k) {
@@ -746,6 +759,11 @@ impl ClaimTagger {
         let mut i = 0;
         let first_in_sentence = out.len();
         while i < n {
+            if let Some(f) = nominal(s, i) {
+                out.push(f);
+                i += 2;
+                continue;
+            }
             let Some((len, cue)) = s.cue_at(lex, i) else {
                 i += 1;
                 continue;
@@ -1043,6 +1061,81 @@ impl ClaimTagger {
     }
 }
 
+/// Nouns that attribute a statement to their possessor ("Pakistan's accusation that …",
+/// "the Taliban's denial of …"), with the stance they give.
+const NOUN_CUES: &[(&str, Stance)] = &[
+    ("claim", Stance::Asserts),
+    ("claims", Stance::Asserts),
+    ("statement", Stance::Asserts),
+    ("assertion", Stance::Asserts),
+    ("assessment", Stance::Asserts),
+    ("insistence", Stance::Asserts),
+    ("contention", Stance::Asserts),
+    ("argument", Stance::Asserts),
+    ("belief", Stance::Hedged),
+    ("view", Stance::Asserts),
+    ("allegation", Stance::Accuses),
+    ("allegations", Stance::Accuses),
+    ("accusation", Stance::Accuses),
+    ("accusations", Stance::Accuses),
+    ("denial", Stance::Denies),
+    ("denials", Stance::Denies),
+    ("rejection", Stance::Denies),
+    ("warning", Stance::Warns),
+    ("warnings", Stance::Warns),
+    ("demand", Stance::Demands),
+    ("demands", Stance::Demands),
+    ("call", Stance::Demands),
+    ("calls", Stance::Demands),
+    ("promise", Stance::Promises),
+    ("pledge", Stance::Promises),
+];
+
+/// A possessor's statement noun at word `i + 1` ("Trump’s claim that …"): the possessor
+/// is the source, the noun the cue, and what follows "that", "of", "to" or a quote the
+/// content.
+fn nominal(s: &Sentence, i: usize) -> Option<Found> {
+    let owner = s.w.get(i)?;
+    if !(owner.l().ends_with("'s") || owner.l().ends_with("’s") || owner.is("'s") || owner.is("’s"))
+    {
+        return None;
+    }
+    let noun = s.w.get(i + 1)?;
+    let &(_, stance) = NOUN_CUES.iter().find(|(n, _)| noun.is(n))?;
+    let next = s.w.get(i + 2)?;
+    if !(next.is("that") || next.is("of") || next.is("to") || next.open_quote()) {
+        return None;
+    }
+    // The possessor: the capitalised name ending at it ("the Taliban’s", "Pakistan’s").
+    let mut start = i;
+    while start > 0 && s.w[start - 1].cap && s.w[start - 1].kind == TokenKind::Word {
+        start -= 1;
+    }
+    if start > 0 && s.w[start - 1].is("the") {
+        start -= 1;
+    }
+    let source = s.words_span(start, i + 1)?;
+    let content_start = if next.is("of") { i + 3 } else { i + 2 };
+    let (content, direct) = s.content_from(content_start)?;
+    Some(Found {
+        sentence: s.idx,
+        source: vec![source],
+        cue: noun.span,
+        cue_lower: noun.lower.to_string(),
+        content: vec![content],
+        cue_entry: Cue {
+            stance,
+            frame: Frame::Object,
+            words: 1,
+        },
+        direct,
+        object: None,
+        cue_negated: false,
+        cue_hedged: false,
+        inherited: false,
+    })
+}
+
 /// Whether sentence `sp` holds a cue word, or a colon or dash near its start (a
 /// speaker label), without building its words.
 fn might_attribute(doc: &Doc, sp: Span, lex: &Lexicon, lower: &mut String) -> bool {
@@ -1121,22 +1214,23 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
     if !starts_paragraph {
         return None;
     }
+    let lead = usize::from(s.w.first().is_some_and(W::open_quote));
     let j =
         s.w.iter()
-            .take(7)
+            .take(8)
             .position(|w| matches!(w.l(), ":" | "―" | "—" | "–"))?;
-    if j == 0
-        || !s.w[..j]
+    if j <= lead
+        || !s.w[lead..j]
             .iter()
             .all(|w| w.cap || matches!(w.l(), "." | "-" | "'" | "’" | "of"))
     {
         return None;
     }
-    let label: Vec<&str> = s.w[..j].iter().map(|w| w.l()).collect();
+    let label: Vec<&str> = s.w[lead..j].iter().map(|w| w.l()).collect();
     if NOT_SPEAKERS.contains(&label.join(" ").as_str()) || NOT_SPEAKERS.contains(&label[0]) {
         return None;
     }
-    let source = s.words_span(0, j)?;
+    let source = s.words_span(lead, j)?;
     let cue = s.words_span(j, j + 1)?;
     let rest = s.w.get(j + 1)?;
     let content = if s.w[j].is(":") {

@@ -253,6 +253,31 @@ fn the_report_voice_is_not_a_claim() {
     assert_eq!(c[0].attrs["quantities"].as_array().map(Vec::len), Some(1));
 }
 
+#[test]
+fn a_colon_hands_over_to_the_quote_in_the_next_paragraph() {
+    let doc = run("The governor of Badakhshan said:\n\n“The road to Ishkashim is closed. Nobody can cross.”\n\nTraffic resumed later.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        r[0].2,
+        "“The road to Ishkashim is closed. Nobody can cross.”"
+    );
+}
+
+#[test]
+fn a_possessive_statement_noun_is_a_claim() {
+    let doc =
+        run("The ministry rejected Pakistan’s accusation that the Taliban shelters TTP fighters.");
+    let r = roles(&doc);
+    let acc = r
+        .iter()
+        .find(|x| x.1 == "accusation")
+        .expect("nominal claim");
+    assert_eq!(acc.0, "Pakistan’s");
+    assert_eq!(acc.2, "that the Taliban shelters TTP fighters");
+    assert_eq!(acc.3, "accuses");
+}
+
 /// The worked example: every claim of seed-expected.md with its speaker and stance,
 /// and the Taliban's denial linked to the four claims it contradicts.
 #[test]
