@@ -79,13 +79,13 @@ fn report(rng: &mut Rng, n: usize, per_report: usize, linkable: bool) -> Result<
         let at = i * sentence.len();
         let stance = rng.pick(&STANCES);
         let speaker = rng.pick(&SPEAKERS);
-        let figure = rng.next() % 4 == 0;
+        let figure = rng.next().is_multiple_of(4);
         let proposition = if linkable {
             json!({
                 "predicate": rng.pick(&PREDICATES),
                 "scope": rng.pick(&SCOPES),
                 "subject": rng.pick(&SUBJECTS),
-                "negated": rng.next() % 10 == 0,
+                "negated": rng.next().is_multiple_of(10),
             })
         } else {
             json!({"predicate": null, "scope": null, "subject": null, "negated": false})
