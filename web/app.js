@@ -7,7 +7,12 @@ const WORLD = { lon0: -180, lon1: 180, lat0: -60, lat1: 84 };
 // Equirectangular with standard parallel 35°N: x = lon·cos 35°, y = −lat.
 const KX = Math.cos((35 * Math.PI) / 180);
 const SVG_NS = "http://www.w3.org/2000/svg";
-const FILTER_KEYS = ["q", "since", "until", "layer", "actor", "report"];
+// `stance` and `by` filter the claims ledger; `claim` is the claim open in the report view.
+const FILTER_KEYS = ["q", "since", "until", "layer", "actor", "stance", "by", "report", "claim"];
+// A claim's stance, in the order the ledger groups them (the contested first); `hedged` is
+// a stance of its own (a hedged assertion), and claims of other stances carry a `hedged` flag too.
+const STANCES = ["accuses", "denies", "warns", "demands", "promises", "asserts", "hedged"];
+const CLAIM_ROLES = ["source", "cue", "content"];
 const ACTORS_SHOWN = 20;
 const KIND_NAMES = {
   state: "state",
@@ -30,6 +35,7 @@ function readState() {
   const s = {};
   for (const k of FILTER_KEYS) s[k] = (p.get(k) || "").trim();
   if (s.layer && !LAYERS.includes(s.layer)) s.layer = "";
+  if (s.stance && !STANCES.includes(s.stance)) s.stance = "";
   return s;
 }
 
@@ -85,6 +91,14 @@ async function api(path) {
 
 function setStatus(msg) {
   $("status").textContent = msg || "";
+}
+
+/** `text` cut to `n` characters at a word boundary, with an ellipsis. */
+function truncate(text, n) {
+  if (!text || text.length <= n) return text || "";
+  const cut = text.slice(0, n);
+  const sp = cut.lastIndexOf(" ");
+  return (sp > n * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, "") + "…";
 }
 
 function query(params) {
@@ -626,9 +640,213 @@ function drawReportActors(rep) {
   box.append(el("h3", {}, `Actors (${actors.length})`), ul);
 }
 
+// ---------- claims ledger ----------
+
+/** The claims listed in the ledger (API order: the date said, newest first). */
+let ledgerClaims = [];
+/** How the ledger is ordered: `date` (the API's order), or grouped by `speaker` or `stance`. */
+let ledgerSort = "date";
+
+const speakerName = (c) => c.speaker_name || c.speaker_text || c.speaker || "unnamed source";
+const claimDate = (c) => (c.date && c.date.value) || c.published || "—";
+
+function stanceBadge(stance, hedged) {
+  return el(
+    "span",
+    { class: `stance s-${stance}${hedged ? " hedged" : ""}`, "data-stance": stance, title: hedged ? `${stance}, hedged` : stance },
+    stance,
+    hedged ? el("span", { class: "hedge", text: "hedged" }) : null,
+  );
+}
+
+/** The ledger's groupings (other than by date): the group a claim falls in. */
+const LEDGER_GROUPS = {
+  speaker: (c) => speakerName(c),
+  stance: (c) => c.stance,
+};
+
+function compareGroups(sort, x, y) {
+  if (sort === "stance") return STANCES.indexOf(x) - STANCES.indexOf(y) || x.localeCompare(y);
+  return x.localeCompare(y);
+}
+
+function claimRow(c) {
+  const stance = el("td", { class: "stance-cell" }, stanceBadge(c.stance, c.hedged));
+  if (c.contradictions) {
+    stance.append(
+      el("span", {
+        class: "contra",
+        title: `contradicts ${c.contradictions} stored claim${c.contradictions === 1 ? "" : "s"}`,
+        text: `↯${c.contradictions}`,
+      }),
+    );
+  }
+  const tr = el(
+    "tr",
+    {
+      "data-id": c.id,
+      "data-report": c.report,
+      "data-stance": c.stance,
+      class: String(c.id) === state.claim ? "sel" : "",
+    },
+    el("td", { class: "date", text: claimDate(c) }),
+    el("td", {
+      class: "speaker",
+      title: `${speakerName(c)} — ${c.speaker || "not resolved to an actor"}`,
+      text: truncate(speakerName(c), 40),
+    }),
+    stance,
+    el("td", { class: "cue", text: c.cue || "" }),
+    el(
+      "td",
+      { class: "claim" },
+      el("span", { class: "content", title: c.content, text: truncate(c.content, 160) }),
+      el("span", { class: "title", title: [c.published, c.outlet].filter(Boolean).join(" · "), text: c.title || "(untitled)" }),
+    ),
+  );
+  tr.addEventListener("click", () => selectReport(c.report, { claim: c }));
+  return tr;
+}
+
+function drawLedger(claims) {
+  ledgerClaims = claims;
+  const tbody = $("claims").querySelector("tbody");
+  tbody.replaceChildren();
+  const groupOf = LEDGER_GROUPS[ledgerSort];
+  let rows = claims;
+  const sizes = new Map();
+  if (groupOf) {
+    // A stable sort: within a group, the API's order (newest first).
+    rows = claims.map((c, i) => [c, i]);
+    rows.sort(([a, i], [b, j]) => compareGroups(ledgerSort, groupOf(a), groupOf(b)) || i - j);
+    rows = rows.map(([c]) => c);
+    for (const c of rows) sizes.set(groupOf(c), (sizes.get(groupOf(c)) || 0) + 1);
+  }
+  let group = null;
+  for (const c of rows) {
+    if (groupOf && groupOf(c) !== group) {
+      group = groupOf(c);
+      const label = ledgerSort === "stance" ? stanceBadge(group, false) : el("b", { text: group });
+      tbody.append(
+        el("tr", { class: "group", "data-group": group }, el("td", { colspan: 5 }, label, ` ${sizes.get(group)}`)),
+      );
+    }
+    tbody.append(claimRow(c));
+  }
+  if (!claims.length) {
+    tbody.append(el("tr", {}, el("td", { colspan: 5, class: "muted", text: "No claims match these filters." })));
+  }
+  for (const b of document.querySelectorAll(".ledger-tools .sort")) {
+    b.classList.toggle("on", b.dataset.sort === ledgerSort);
+  }
+  const bits = [];
+  if (state.stance) bits.push(state.stance);
+  if (state.by) bits.push(`by ${actorNames.get(state.by) || state.by}`);
+  if (state.actor) bits.push(`about ${actorNames.get(state.actor) || state.actor}`);
+  $("claims-info").textContent = `${claims.length} claim${claims.length === 1 ? "" : "s"}${bits.length ? " · " + bits.join(" · ") : ""}`;
+}
+
+/** The speaker filter: the resolved speakers of `claims`, most claims first. */
+function drawSpeakerFilter(claims) {
+  const speakers = new Map();
+  for (const c of claims) {
+    if (!c.speaker) continue;
+    const s = speakers.get(c.speaker) || { name: speakerName(c), n: 0 };
+    s.n += 1;
+    speakers.set(c.speaker, s);
+    actorNames.set(c.speaker, actorNames.get(c.speaker) || s.name);
+  }
+  if (state.by && !speakers.has(state.by)) speakers.set(state.by, { name: actorNames.get(state.by) || state.by, n: 0 });
+  const sel = $("f-by");
+  sel.replaceChildren(el("option", { value: "", text: "all speakers" }));
+  const sorted = [...speakers.entries()].sort((a, b) => b[1].n - a[1].n || a[1].name.localeCompare(b[1].name));
+  for (const [key, s] of sorted) sel.append(el("option", { value: key, text: `${s.name} (${s.n})` }));
+  sel.value = state.by;
+}
+
+function pairSide(c, which) {
+  const side = el(
+    "button",
+    { type: "button", class: `side side-${which}`, "data-id": c.id, "data-report": c.report, title: "Open the report at this claim" },
+    el(
+      "div",
+      { class: "who" },
+      el("b", { class: "speaker", text: speakerName(c) }),
+      stanceBadge(c.stance, c.hedged),
+      el("span", { class: "date", text: claimDate(c) }),
+    ),
+    el("div", { class: "content", text: truncate(c.content, 220) }),
+    el(
+      "div",
+      { class: "source" },
+      el("span", { class: "title", text: c.title || "(untitled)" }),
+      c.outlet ? el("span", { class: "lab", text: ` · ${c.outlet}` }) : null,
+    ),
+  );
+  side.addEventListener("click", () => selectReport(c.report, { claim: c }));
+  return side;
+}
+
+function drawContradictions(pairs) {
+  const box = $("contradictions");
+  box.replaceChildren();
+  for (const p of pairs) {
+    box.append(
+      el(
+        "div",
+        { class: "pair", "data-a": p.a.id, "data-b": p.b.id },
+        el("div", { class: "reason", text: p.reason }),
+        pairSide(p.a, "a"),
+        el("span", { class: "vs", "aria-hidden": "true", text: "vs" }),
+        pairSide(p.b, "b"),
+      ),
+    );
+  }
+  if (!pairs.length) {
+    const about = state.actor ? ` by or about ${actorNames.get(state.actor) || state.actor}` : "";
+    box.append(el("p", { class: "muted", text: `No contradicting claims${about}.` }));
+  }
+  $("contradictions-info").textContent = `${pairs.length} pair${pairs.length === 1 ? "" : "s"}${state.actor ? " · by or about " + (actorNames.get(state.actor) || state.actor) : ""}`;
+  markClaims();
+}
+
+/** Marks the claim open in the report view, in the ledger and the contradictions. */
+function markClaims() {
+  for (const e of document.querySelectorAll("#claims tbody tr[data-id], #contradictions .side")) {
+    e.classList.toggle("sel", e.dataset.id === state.claim);
+  }
+}
+
+let claimsGeneration = 0;
+const LEDGER_PAGES = 5;
+
+/** Reloads the ledger and the contradictions for the current filters. */
+async function refreshClaims() {
+  const gen = ++claimsGeneration;
+  // The ledger's `about` is the dashboard's actor; its dates are the dates the claims were made.
+  const filters = { about: state.actor, since: state.since, until: state.until, stance: state.stance };
+  try {
+    // At most LEDGER_PAGES pages of 1,000: the ledger does not page yet.
+    const [claims, everyone, pairs] = await Promise.all([
+      fetchAll(`/api/claims?${query({ ...filters, by: state.by, limit: 1000 })}`, "claims", LEDGER_PAGES),
+      // The speaker filter offers every speaker of the other filters.
+      state.by ? fetchAll(`/api/claims?${query({ ...filters, limit: 1000 })}`, "claims", LEDGER_PAGES) : null,
+      api(`/api/contradictions?${query({ about: state.actor, limit: 200 })}`),
+    ]);
+    if (gen !== claimsGeneration) return;
+    drawSpeakerFilter(everyone || claims);
+    drawLedger(claims);
+    drawContradictions(pairs.contradictions);
+  } catch (e) {
+    if (gen === claimsGeneration) $("claims-info").textContent = `error: ${e.message}`;
+  }
+}
+
 // ---------- report view ----------
 
 let currentReport = null;
+/** The claims-layer span of the claim open in the report view (`state.claim`). */
+let currentClaim = null;
 
 function renderReport(rep) {
   currentReport = rep;
@@ -648,6 +866,15 @@ function renderReport(rep) {
     cuts.add(s.start);
     cuts.add(s.end);
   }
+  // A claim's source, cue and content get their own pieces (whatever the layer shown), so
+  // that opening a claim can mark each role's words.
+  const claims = rep.layers.claims || [];
+  for (const c of claims) {
+    for (const [b0, b1] of claimRoleSpans(c)) {
+      cuts.add(b0);
+      cuts.add(b1);
+    }
+  }
   const sorted = [...cuts].sort((a, b) => a - b);
   const box = $("report-text");
   box.replaceChildren();
@@ -658,7 +885,8 @@ function renderReport(rep) {
     const piece = rep.text.slice(toIdx(b0), toIdx(b1));
     const cover = spans.filter((s) => s.start <= b0 && s.end >= b1 && s.start < s.end);
     if (!cover.length) {
-      frag.append(document.createTextNode(piece));
+      const inClaim = claims.some((c) => c.start <= b0 && c.end >= b1);
+      frag.append(inClaim ? el("span", { class: "seg", "data-start": b0, "data-end": b1, text: piece }) : piece);
       continue;
     }
     cover.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer));
@@ -704,22 +932,41 @@ function renderReport(rep) {
         " ",
         el("span", { class: "lab", text: extra }),
       );
-      btn.addEventListener("click", () => focusSpan(s.start, s.end, btn));
+      btn.addEventListener("click", () => {
+        // The list's spans carry no claim id: the URL forgets the ledger's claim.
+        if (state.claim) {
+          writeState({ claim: "" }, false);
+          currentClaim = null;
+          markClaims();
+        }
+        if (layer === "claims") focusClaim(s, btn);
+        else focusSpan(s.start, s.end, btn);
+      });
       ul.append(el("li", {}, btn));
     }
     items.append(el("h4", {}, el("i", { class: `sw l-${layer}` }), `${layer}`), ul);
   }
   if (!items.childElementCount) items.append(el("p", { class: "muted", text: "Nothing extracted in this layer." }));
   drawReportActors(rep);
-  drawClaims(rep);
+}
+
+/** Clears what `focusSpan` and `focusClaim` marked in the report view. */
+function clearFocus(btn) {
+  const box = $("report-text");
+  for (const e of box.querySelectorAll(".focus")) e.classList.remove("focus");
+  for (const e of box.querySelectorAll("[data-role]")) {
+    e.classList.remove(...CLAIM_ROLES.map((r) => `role-${r}`));
+    delete e.dataset.role;
+  }
+  for (const e of document.querySelectorAll("#report-items .active")) e.classList.remove("active");
+  if (btn) btn.classList.add("active");
+  $("report-claim").hidden = true;
 }
 
 /** Highlights the words of byte range start..end and scrolls them into view. */
 function focusSpan(start, end, btn) {
   const box = $("report-text");
-  for (const e of box.querySelectorAll(".focus")) e.classList.remove("focus");
-  for (const e of document.querySelectorAll("#report-items .active")) e.classList.remove("active");
-  if (btn) btn.classList.add("active");
+  clearFocus(btn);
   const hits = [...box.querySelectorAll(".hl")].filter(
     (e) => Number(e.dataset.start) >= start && Number(e.dataset.end) <= end,
   );
@@ -727,29 +974,80 @@ function focusSpan(start, end, btn) {
   if (hits.length) hits[0].scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
-function drawClaims(rep) {
-  const box = $("claims");
-  const claims = (rep && rep.layers.claims) || [];
-  box.replaceChildren();
-  if (!claims.length) {
-    box.append(el("p", { class: "muted", text: "Claims arrive with the claims stage." }));
-    return;
+/** The byte ranges of a claim span's roles: `[start, end, role]`, source first. */
+function claimRoleSpans(c) {
+  const a = c.attrs || {};
+  const out = [];
+  for (const role of CLAIM_ROLES) {
+    for (const r of a[`${role}_spans`] || []) {
+      if (Array.isArray(r) && r.length === 2 && r[0] < r[1]) out.push([r[0], r[1], role]);
+    }
   }
-  const ul = el("ul", {});
-  for (const c of claims) {
-    const b = el("button", { type: "button", class: "item" }, c.text);
-    b.addEventListener("click", () => focusSpan(c.start, c.end, null));
-    ul.append(el("li", {}, b));
-  }
-  box.append(ul);
+  return out;
 }
 
+/**
+ * Marks a claim's source, cue and content in the report text (a class per role), says
+ * who said what above the text, and scrolls to the claim. `c` is a span of the claims
+ * layer.
+ */
+function focusClaim(c, btn) {
+  const box = $("report-text");
+  clearFocus(btn || document.querySelector(`#report-items button[data-layer=claims][data-start="${c.start}"][data-end="${c.end}"]`));
+  const roles = claimRoleSpans(c);
+  const pieces = [...box.querySelectorAll("[data-start]")];
+  let first = null;
+  for (const p of pieces) {
+    const b0 = Number(p.dataset.start);
+    const b1 = Number(p.dataset.end);
+    const hit = roles.find(([r0, r1]) => r0 <= b0 && r1 >= b1);
+    if (!hit) continue;
+    p.classList.add(`role-${hit[2]}`);
+    p.dataset.role = hit[2];
+    if (!first) first = p;
+  }
+  const a = c.attrs || {};
+  const speaker = (a.speaker && a.speaker.name) || a.speaker_text || "unnamed source";
+  const caption = $("report-claim");
+  caption.replaceChildren(
+    el("b", { text: speaker }),
+    " ",
+    stanceBadge(a.stance || c.label, a.hedged),
+    a.cue ? el("span", { class: "lab", text: ` “${a.cue}”` }) : null,
+    el(
+      "span",
+      { class: "roles" },
+      ...CLAIM_ROLES.map((r) => el("span", {}, el("i", { class: `sw role-${r}` }), r)),
+    ),
+  );
+  caption.dataset.start = c.start;
+  caption.dataset.end = c.end;
+  caption.hidden = false;
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+/** The report's claims-layer span of a stored claim (they share their byte range). */
+function claimSpan(rep, claim) {
+  return (rep.layers.claims || []).find((s) => s.start === claim.start && s.end === claim.end) || null;
+}
+
+/** A stored claim of `report` by its id, or null. */
+async function claimById(id, report) {
+  const claims = await fetchAll(`/api/claims?${query({ report, limit: 1000 })}`, "claims", 10);
+  return claims.find((c) => String(c.id) === String(id)) || null;
+}
+
+/**
+ * Opens a report; `focus` is a byte range `{start, end}` to highlight, or `{claim}`, a
+ * stored claim (as the claims API gives it) whose roles to mark.
+ */
 async function selectReport(id, focus) {
-  writeState({ report: id }, true);
+  writeState({ report: id, claim: focus && focus.claim ? String(focus.claim.id) : "" }, true);
   for (const tr of $("reports").querySelectorAll("tbody tr")) tr.classList.toggle("sel", tr.dataset.id === id);
   for (const c of map.gPlaces ? map.gPlaces.querySelectorAll("circle") : []) {
     c.classList.toggle("sel", c.dataset.report === id);
   }
+  markClaims();
   await loadReport(focus);
 }
 
@@ -759,13 +1057,17 @@ async function loadReport(focus) {
     $("report-empty").hidden = false;
     $("report-body").hidden = true;
     $("report-meta").textContent = "";
-    drawClaims(null);
     return;
   }
   try {
     const rep = await api(`/api/reports/${encodeURIComponent(state.report)}`);
     renderReport(rep);
-    if (focus) focusSpan(focus.start, focus.end, null);
+    let claim = focus && focus.claim;
+    if (!focus && state.claim) claim = await claimById(state.claim, rep.id).catch(() => null);
+    const span = claim ? claimSpan(rep, claim) : null;
+    currentClaim = span;
+    if (span) focusClaim(span, null);
+    else if (focus && !focus.claim) focusSpan(focus.start, focus.end, null);
     else $("report-panel").scrollIntoView({ block: "nearest" });
   } catch (e) {
     $("report-empty").hidden = false;
@@ -783,6 +1085,7 @@ async function refresh() {
   setStatus("loading…");
   markTimeline();
   showActorFilter();
+  const claims = refreshClaims();
   try {
     const filters = { q: state.q, since: state.since, until: state.until, actor: state.actor };
     const [reports, actors, stats] = await Promise.all([
@@ -806,10 +1109,18 @@ async function refresh() {
     if (allDays.length) drawTimeline(stats ? stats.reports_per_day || [] : allDays, allDays);
     drawReports(reports, counts);
     if (map.gPlaces) await drawPlaces(mine, titles);
+    await claims;
     setStatus("");
   } catch (e) {
     if (gen === refreshGeneration) setStatus(`error: ${e.message}`);
   }
+}
+
+/** Draws the open report again (another layer shown), keeping its claim marked. */
+function rerenderReport() {
+  if (!currentReport) return;
+  renderReport(currentReport);
+  if (currentClaim && state.claim) focusClaim(currentClaim, null);
 }
 
 function syncInputs() {
@@ -817,11 +1128,14 @@ function syncInputs() {
   $("f-since").value = state.since;
   $("f-until").value = state.until;
   $("f-layer").value = state.layer;
+  $("f-stance").value = state.stance;
+  $("f-by").value = state.by;
 }
 
 function initFilters() {
   const sel = $("f-layer");
   for (const l of LAYERS) sel.append(el("option", { value: l, text: l }));
+  for (const st of STANCES) $("f-stance").append(el("option", { value: st, text: st }));
   syncInputs();
   let timer = null;
   $("f-q").addEventListener("input", () => {
@@ -845,14 +1159,26 @@ function initFilters() {
   }
   sel.addEventListener("change", () => {
     writeState({ layer: sel.value }, true);
-    if (currentReport) renderReport(currentReport);
+    rerenderReport();
   });
   $("f-actor-clear").addEventListener("click", () => setActor(""));
+  for (const k of ["stance", "by"]) {
+    $(`f-${k}`).addEventListener("change", () => {
+      writeState({ [k]: $(`f-${k}`).value }, true);
+      refreshClaims();
+    });
+  }
+  for (const b of document.querySelectorAll(".ledger-tools .sort")) {
+    b.addEventListener("click", () => {
+      ledgerSort = b.dataset.sort;
+      drawLedger(ledgerClaims);
+    });
+  }
   $("f-clear").addEventListener("click", () => {
-    writeState({ q: "", since: "", until: "", layer: "", actor: "" }, true);
+    writeState({ q: "", since: "", until: "", layer: "", actor: "", stance: "", by: "" }, true);
     syncInputs();
     refresh();
-    if (currentReport) renderReport(currentReport);
+    rerenderReport();
   });
   window.addEventListener("popstate", () => {
     state = readState();

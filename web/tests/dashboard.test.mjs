@@ -281,6 +281,211 @@ test("the actors panel filters the reports to one actor", async () => {
   assert.ok(await page.isHidden("#f-actor"));
 });
 
+// ---------- claims ledger ----------
+
+const getJson = async (p) => (await fetch(base + p)).json();
+const ledgerRows = () => page.locator("#claims tbody tr[data-id]");
+
+/** The texts of a claim's role spans (`source`, `cue` or `content`), joined. */
+function roleText(report, claim, role) {
+  const bytes = Buffer.from(report.text, "utf8");
+  return claim.attrs[`${role}_spans`].map(([s, e]) => bytes.subarray(s, e).toString("utf8")).join("");
+}
+
+/** Waits for the report view to mark `claim` (a record of /api/claims) and checks its words. */
+async function assertClaimOpen(claim) {
+  await page.waitForFunction(
+    ({ report, id }) => {
+      const u = new URL(location.href).searchParams;
+      return u.get("report") === report && u.get("claim") === String(id) && document.querySelector("#report-text [data-role=content]");
+    },
+    { report: claim.report, id: claim.id },
+  );
+  const report = await getJson(`/api/reports/${claim.report}`);
+  const span = report.layers.claims.find((s) => s.start === claim.start && s.end === claim.end);
+  assert.ok(span, "the claim is a span of the report's claims layer");
+  for (const role of ["source", "cue", "content"]) {
+    const shown = await page.$$eval(`#report-text [data-role=${role}]`, (es) => es.map((e) => e.textContent).join(""));
+    assert.equal(shown, roleText(report, span, role), `${role} marked`);
+  }
+  assert.ok((await page.locator("#report-text [data-role=content]").count()) > 0);
+  assert.equal(await page.getAttribute("#report-claim .stance", "data-stance"), claim.stance);
+  assert.ok(await page.isVisible("#report-claim"), "the claim's caption shows");
+  // Scrolled to: the content is inside the report text's visible box.
+  await page.waitForFunction(() => {
+    const box = document.querySelector("#report-text").getBoundingClientRect();
+    const hit = document.querySelector("#report-text [data-role=content]").getBoundingClientRect();
+    return hit.top >= box.top - 1 && hit.bottom <= box.bottom + 1;
+  });
+}
+
+test("the claims ledger lists the claims with their stances", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  const claims = (await getJson("/api/claims?limit=1000")).claims;
+  assert.ok(claims.length > 20, `${claims.length} claims in the samples`);
+  await page.waitForFunction((n) => document.querySelectorAll("#claims tbody tr[data-id]").length === n, claims.length);
+  const rows = await page.$$eval("#claims tbody tr[data-id]", (trs) =>
+    trs.map((tr) => ({
+      id: tr.dataset.id,
+      stance: tr.querySelector(".stance").dataset.stance,
+      hedged: tr.querySelector(".stance").classList.contains("hedged"),
+      speaker: tr.querySelector(".speaker").textContent,
+      cue: tr.querySelector(".cue").textContent,
+      content: tr.querySelector(".content").textContent,
+      title: tr.querySelector(".claim .title").textContent,
+    })),
+  );
+  // In the API's order (the date said, newest first), each with its stance, speaker and report.
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    claims.map((c) => String(c.id)),
+  );
+  rows.forEach((r, i) => {
+    const c = claims[i];
+    assert.equal(r.stance, c.stance);
+    assert.equal(r.hedged, c.hedged);
+    assert.equal(r.cue, c.cue || "");
+    assert.equal(r.title, c.title || "(untitled)");
+    assert.ok(c.content.startsWith(r.content.replace(/…$/, "")), `content of ${c.id}`);
+    if (c.speaker_name) assert.ok(c.speaker_name.startsWith(r.speaker.replace(/…$/, "")), `speaker of ${c.id}`);
+  });
+  const stances = new Set(rows.map((r) => r.stance));
+  for (const s of ["asserts", "accuses", "denies"]) assert.ok(stances.has(s), `a claim that ${s}`);
+  // Stances look different.
+  const colour = (s) =>
+    page.$eval(`#claims tbody tr[data-stance=${s}] .stance`, (e) => getComputedStyle(e).backgroundColor);
+  assert.notEqual(await colour("accuses"), await colour("denies"));
+
+  // Grouped by speaker: one group row per speaker, its claims under it.
+  await page.click('.ledger-tools .sort[data-sort="speaker"]');
+  const groups = await page.$$eval("#claims tbody tr.group", (trs) => trs.map((tr) => tr.dataset.group));
+  assert.equal(groups.length, new Set(groups).size, "each speaker once");
+  assert.ok(groups.includes("Taliban"), groups.join(", "));
+  await page.click('.ledger-tools .sort[data-sort="date"]');
+  assert.equal(await page.locator("#claims tbody tr.group").count(), 0);
+});
+
+test("the stance and speaker filters narrow the ledger and stay in the URL", async () => {
+  const denials = (await getJson("/api/claims?stance=denies&limit=1000")).claims;
+  assert.ok(denials.length > 1, `${denials.length} denials`);
+  await page.selectOption("#f-stance", "denies");
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll("#claims tbody tr[data-id]").length === n &&
+      new URL(location.href).searchParams.get("stance") === "denies",
+    denials.length,
+  );
+  const stances = await page.$$eval("#claims tbody tr[data-id]", (trs) => trs.map((tr) => tr.dataset.stance));
+  assert.ok(stances.every((s) => s === "denies"), stances.join(" "));
+
+  // The speaker filter offers the speakers of the denials; the Taliban deny most.
+  const byTaliban = (await getJson("/api/claims?stance=denies&by=taliban&limit=1000")).claims;
+  assert.ok(byTaliban.length > 0 && byTaliban.length < denials.length, `${byTaliban.length} of ${denials.length}`);
+  await page.selectOption("#f-by", "taliban");
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll("#claims tbody tr[data-id]").length === n &&
+      new URL(location.href).searchParams.get("by") === "taliban",
+    byTaliban.length,
+  );
+  const ids = await page.$$eval("#claims tbody tr[data-id]", (trs) => trs.map((tr) => tr.dataset.id));
+  assert.deepEqual(ids, byTaliban.map((c) => String(c.id)));
+
+  // A shared URL restores both filters; Back drops the last one.
+  await page.goto(page.url());
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue("#f-stance"), "denies");
+  assert.equal(await page.inputValue("#f-by"), "taliban");
+  assert.equal(await ledgerRows().count(), byTaliban.length);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll("#claims tbody tr[data-id]").length === n, denials.length);
+  assert.equal(new URL(page.url()).searchParams.get("by"), null);
+  await page.selectOption("#f-stance", "");
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has("stance"));
+});
+
+test("the contradictions list shows each pair side by side with its sources and reason", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  const pairs = (await getJson("/api/contradictions?limit=200")).contradictions;
+  // The accusation and the denial of data/samples/text/pk-fo-briefing-ttp-sanctuaries-2024-03.txt.
+  const seed = pairs.find(
+    (p) => p.a.speaker === "pak" && p.a.stance === "accuses" && p.b.speaker === "taliban" && p.b.stance === "denies",
+  );
+  assert.ok(seed, `Pakistan's accusation against the Taliban's denial: ${pairs.map((p) => p.reason).join("; ")}`);
+  assert.match(seed.reason, /accuses vs denies: harbours_militants/);
+  assert.equal(await page.locator("#contradictions .pair").count(), pairs.length);
+  const pair = page.locator(`#contradictions .pair[data-a="${seed.a.id}"][data-b="${seed.b.id}"]`);
+  assert.equal(await pair.locator(".reason").textContent(), seed.reason);
+  for (const [which, c] of [["a", seed.a], ["b", seed.b]]) {
+    const side = pair.locator(`.side-${which}`);
+    assert.equal(await side.locator(".speaker").textContent(), c.speaker_name);
+    assert.equal(await side.locator(".stance").getAttribute("data-stance"), c.stance);
+    assert.equal(await side.locator(".source .title").textContent(), c.title);
+    assert.equal(await side.locator(".date").textContent(), c.date.value);
+    assert.ok(c.content.startsWith((await side.locator(".content").textContent()).replace(/…$/, "")));
+  }
+  // Side by side: the same height on the page, the older claim on the left.
+  const a = await pair.locator(".side-a").boundingBox();
+  const b = await pair.locator(".side-b").boundingBox();
+  assert.ok(a.x + a.width <= b.x, `a ends at ${a.x + a.width}, b starts at ${b.x}`);
+  assert.ok(Math.abs(a.y - b.y) < 2, `a at ${a.y}, b at ${b.y}`);
+
+  // The actor filter narrows the pairs as the API's `about` does.
+  const aboutIskp = (await getJson("/api/contradictions?about=iskp&limit=200")).contradictions;
+  const aboutTaliban = (await getJson("/api/contradictions?about=taliban&limit=200")).contradictions;
+  assert.ok(aboutTaliban.some((p) => p.a.id === seed.a.id && p.b.id === seed.b.id));
+  await page.goto(base + "/?actor=taliban");
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.locator("#contradictions .pair").count(), aboutTaliban.length);
+  const claimsAbout = (await getJson("/api/claims?about=taliban&limit=1000")).claims;
+  assert.equal(await ledgerRows().count(), claimsAbout.length);
+  await page.goto(base + "/?actor=iskp");
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.locator("#contradictions .pair").count(), aboutIskp.length);
+
+  // The screenshot: the Taliban's claims and the claims about them, grouped by stance.
+  await page.goto(base + "/?actor=taliban");
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click('.ledger-tools .sort[data-sort="stance"]');
+  const groups = await page.$$eval("#claims tbody tr.group", (trs) => trs.map((tr) => tr.dataset.group));
+  assert.equal(groups[0], "accuses", groups.join(", "));
+  await page.locator(".claims-panel").scrollIntoViewIfNeeded();
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator(".claims-panel").screenshot({ path: path.join(shots, "claims.png") });
+});
+
+test("clicking a claim opens its report with the source, cue and content marked", async () => {
+  const pairs = (await getJson("/api/contradictions?about=taliban&limit=200")).contradictions;
+  const seed = pairs.find((p) => p.a.speaker === "pak" && p.b.speaker === "taliban" && p.b.stance === "denies");
+  assert.ok(seed);
+  // Either side of a pair opens its report at the claim.
+  await page.click(`#contradictions .pair[data-a="${seed.a.id}"][data-b="${seed.b.id}"] .side-b`);
+  await assertClaimOpen(seed.b);
+  assert.match(await page.textContent("#report-claim"), /Taliban/);
+  assert.ok(await page.locator(`#contradictions .side.sel[data-id="${seed.b.id}"]`).count(), "the side is marked");
+
+  // A ledger row does the same.
+  await page.click(`#claims tbody tr[data-id="${seed.a.id}"]`);
+  await assertClaimOpen(seed.a);
+  assert.ok(await page.locator(`#claims tbody tr.sel[data-id="${seed.a.id}"]`).count(), "the row is marked");
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator("#report-panel").screenshot({ path: path.join(shots, "report-claim.png") });
+
+  // A shared URL reopens the claim, even with another layer shown.
+  const u = new URL(page.url());
+  u.searchParams.set("layer", "places");
+  await page.goto(u.toString());
+  await page.waitForSelector("body[data-ready=true]");
+  await assertClaimOpen(seed.a);
+  // Another item of the report clears the claim's marks.
+  await page.locator("#report-items button[data-layer=places]").first().click();
+  assert.equal(await page.locator("#report-text [data-role]").count(), 0);
+  assert.ok(await page.isHidden("#report-claim"));
+  assert.equal(new URL(page.url()).searchParams.get("claim"), null);
+});
+
 test("no console errors", () => {
   assert.deepEqual(consoleErrors, []);
 });
