@@ -872,6 +872,28 @@ impl ClaimTagger {
             }
         }
         found.cue = s.words_span(b, i + len)?;
+        // A date between the subject and its verb ("Pakistan's foreign ministry on
+        // Thursday accused …") belongs to neither.
+        let mut e = b;
+        loop {
+            if e > 0 && s.is_date_word(e - 1) {
+                e -= 1;
+            } else if e > 0
+                && e < i
+                && matches!(
+                    s.w[e - 1].l(),
+                    "on" | "in" | "at" | "late" | "early" | "last"
+                )
+                && s.is_date_word(e)
+            {
+                e -= 1;
+            } else if e > 0 && e < b && AUX.contains(&s.w[e - 1].l()) {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        let b = e;
 
         // Is the content before the cue? ("“…,” he said." / "…, said Caddell.")
         let body_end = s.body_end();

@@ -278,6 +278,17 @@ fn a_possessive_statement_noun_is_a_claim() {
     assert_eq!(acc.3, "accuses");
 }
 
+#[test]
+fn a_date_between_subject_and_verb_is_skipped() {
+    let doc = run("Pakistan's foreign ministry on Thursday accused the Taliban of providing shelter to TTP militants.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "Pakistan's foreign ministry");
+    assert_eq!(r[0].1, "accused");
+    let c = claims(&doc);
+    assert_eq!(c[0].attrs["date"]["origin"], "text");
+}
+
 /// The worked example: every claim of seed-expected.md with its speaker and stance,
 /// and the Taliban's denial linked to the four claims it contradicts.
 #[test]

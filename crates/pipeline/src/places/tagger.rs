@@ -573,6 +573,12 @@ impl PlaceTagger {
                 i = j + 1;
                 continue;
             }
+            // A name the actor registry gives an organisation ("Taliban", "Hamas"), not a
+            // state, is that organisation, even where some village shares it.
+            if !cued && names_an_organisation(&text[toks[i].span.start..toks[j].span.end]) {
+                i = j + 1;
+                continue;
+            }
             if let Some(m) = self.resolve(doc, toks, i, j, cands, &ctx, countries, admin1s) {
                 out.push(m);
             }
@@ -1045,4 +1051,22 @@ impl Component for PlaceTagger {
         }
         Ok(())
     }
+}
+
+/// Whether the actor registry names an armed group, IGO, media outlet or other
+/// non-state organisation by `surface` (its name or an alias, not a metonym).
+fn names_an_organisation(surface: &str) -> bool {
+    use spillover_lexicon::actors::{ActorKind, NameKind, Registry};
+    let Ok(registry) = Registry::shared() else {
+        return false;
+    };
+    let hits = registry.lookup(surface);
+    !hits.is_empty()
+        && hits.iter().all(|(e, how)| {
+            *how == NameKind::Name
+                && matches!(
+                    e.kind,
+                    ActorKind::ArmedGroup | ActorKind::Igo | ActorKind::MediaOutlet
+                )
+        })
 }

@@ -391,3 +391,16 @@ fn explain_ranks_candidates_with_reasons() {
     assert!(ex[0].score >= ex[1].score);
     assert!(!ex[0].reasons.is_empty());
 }
+
+#[test]
+fn an_organisation_the_registry_names_is_not_a_village_of_that_name() {
+    // GeoNames knows a village with the alternate name "Taliban"; in news it is the group.
+    let report = Report::from_text(
+        ReportId("p".into()),
+        "In Kabul, the Taliban denied the report. Officials of the Taliban met in Herat.",
+    );
+    let doc = crate::Pipeline::standard().run(report).unwrap();
+    let names: Vec<String> = found(&doc).into_iter().map(|f| f.0).collect();
+    assert!(!names.iter().any(|n| n == "Taliban"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Kabul"), "{names:?}");
+}
