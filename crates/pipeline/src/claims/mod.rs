@@ -875,23 +875,19 @@ impl ClaimTagger {
         // A date between the subject and its verb ("Pakistan's foreign ministry on
         // Thursday accused …") belongs to neither.
         let mut e = b;
-        loop {
-            if e > 0 && s.is_date_word(e - 1) {
-                e -= 1;
-            } else if e > 0
-                && e < i
+        while e > 0 {
+            let date = s.is_date_word(e - 1);
+            let date_preposition = e < i
                 && matches!(
                     s.w[e - 1].l(),
                     "on" | "in" | "at" | "late" | "early" | "last"
                 )
-                && s.is_date_word(e)
-            {
-                e -= 1;
-            } else if e > 0 && e < b && AUX.contains(&s.w[e - 1].l()) {
-                e -= 1;
-            } else {
+                && s.is_date_word(e);
+            let aux = e < b && AUX.contains(&s.w[e - 1].l());
+            if !(date || date_preposition || aux) {
                 break;
             }
+            e -= 1;
         }
         let b = e;
 
