@@ -146,6 +146,15 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// "over the past year": the twelve months to publication, named by a calendar year.
     PastYear,
+    /// The period of `unit` the story is at (its narrative time, not the publication
+    /// date): "that day", "the same week", "that year".
+    That(Unit),
+    /// "the previous Friday" (`forward` false), "the following Monday": the weekday
+    /// before or after the day the story is at.
+    RefWeekday {
+        wd: u32,
+        forward: bool,
+    },
     /// A Solar Hijri year, month or day ("1402 SH", "Hamal 1402").
     SolarHijri {
         year: i32,
@@ -496,6 +505,7 @@ impl<'a> Grammar<'a> {
                 Found::new(i, end, Sem::Holiday(Holiday::Thanksgiving))
             }
             Nowruz if self.cap(i) => Found::new(i, i + 1, Sem::Holiday(Holiday::Fixed(3, 21))),
+            That => self.that(i),
             _ => None,
         }
     }
@@ -531,6 +541,8 @@ impl<'a> Grammar<'a> {
                 self.period(i, j, k)
             }
             Lex::Kw(Kw::Future) => Found::new(i, j + 1, Sem::Ref("FUTURE_REF")),
+            // "the same day": the day the story is at
+            Lex::Kw(Kw::Same) => self.narrative_unit(i, j + 1),
             Lex::Kw(Kw::Near) if self.kw(j + 1, Kw::Future) || self.kw(j + 1, Kw::Term) => {
                 Found::new(i, j + 2, Sem::Ref("FUTURE_REF"))
             }
@@ -829,6 +841,32 @@ impl<'a> Grammar<'a> {
                     _ => None,
                 }
             }
+            // "the next morning", "the previous night": a part of the day after (or
+            // before) the one the story is at
+            Lex::Part(p) if with_the && matches!(k, Kw::Next | Kw::Following | Kw::Previous) => {
+                let n = if k == Kw::Previous { -1 } else { 1 };
+                Found::new(
+                    i,
+                    j + 2,
+                    Sem::Time {
+                        day: Some(Box::new(shift_from(Unit::Day, n, Base::Ref))),
+                        tod: Tod::Part(p),
+                    },
+                )
+            }
+            // "the previous Friday", "the following Monday"
+            Lex::Weekday(wd)
+                if with_the && self.cap(j + 1) && matches!(k, Kw::Following | Kw::Previous) =>
+            {
+                Found::new(
+                    i,
+                    j + 2,
+                    Sem::RefWeekday {
+                        wd: u32::from(wd),
+                        forward: k == Kw::Following,
+                    },
+                )
+            }
             _ => None,
         }
     }
@@ -1000,6 +1038,39 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "that day", "that same week", "that morning": the period the story is at.
+    fn that(&self, i: usize) -> Option<Found> {
+        let j = if self.kw(i + 1, Kw::Same) {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.narrative_unit(i, j)
+    }
+
+    /// The unit or part of day at `j` after "that" or "the same" at `i`: "day", "week",
+    /// "month", "year", "morning" … Not when it modifies a noun through a hyphen ("that
+    /// week-long truce", "the same year-end target").
+    fn narrative_unit(&self, i: usize, j: usize) -> Option<Found> {
+        if self.lx(j + 1) == Lex::Hyphen && self.joined(j + 1) {
+            return None;
+        }
+        match self.lx(j) {
+            Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)) => {
+                Found::new(i, j + 1, Sem::That(u))
+            }
+            Lex::Part(p) => Found::new(
+                i,
+                j + 1,
+                Sem::Time {
+                    day: Some(Box::new(Sem::That(Unit::Day))),
+                    tod: Tod::Part(p),
+                },
+            ),
+            _ => None,
+        }
+    }
+
     /// "early next year", "late November", "mid-1996", "earlier this month", "late
     /// yesterday".
     fn modified(&self, i: usize, k: Kw) -> Option<Found> {
@@ -1019,6 +1090,11 @@ impl<'a> Grammar<'a> {
                 return Found::new(i, j + 3, shift(u, 0));
             }
             return None;
+        }
+        // "earlier that day", "later that night"
+        if matches!(k, Kw::Earlier | Kw::Later) && self.kw(j, Kw::That) {
+            let inner = self.that(j)?;
+            return Found::new(i, inner.end, inner.sem);
         }
         // "mid afternoon", "early morning"
         if let Lex::Part(p) = self.lx(j) {
@@ -1052,9 +1128,15 @@ impl<'a> Grammar<'a> {
             | Lex::WeekdayAbbr(_)
             | Lex::Digits(..)
             | Lex::Decade(..) => self.core(j),
-            Lex::Kw(Kw::This | Kw::Last | Kw::Next | Kw::Yesterday | Kw::Today | Kw::Tomorrow) => {
-                self.core(j)
-            }
+            Lex::Kw(
+                Kw::This
+                | Kw::Last
+                | Kw::Next
+                | Kw::Yesterday
+                | Kw::Today
+                | Kw::Tomorrow
+                | Kw::That,
+            ) => self.core(j),
             Lex::Kw(Kw::The) => match self.lx(j + 1) {
                 Lex::Decade(..) | Lex::Apostrophe => self.core(j),
                 _ => None,
@@ -2142,6 +2224,7 @@ fn is_calendar(s: &Sem) -> bool {
             | Sem::Quarter { .. }
             | Sem::Half { .. }
             | Sem::Weekend(_)
+            | Sem::That(_)
     )
 }
 

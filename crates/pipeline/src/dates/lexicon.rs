@@ -114,6 +114,9 @@ pub(crate) enum Kw {
     Previous,
     Following,
     Latest,
+    /// "that day", "that same week": the time the story is at.
+    That,
+    Same,
     Near,
     Term,
     // modifiers
@@ -695,6 +698,8 @@ const WORDS: &[(&[&str], Lex)] = &[
     (&["previous"], Lex::Kw(Kw::Previous)),
     (&["following"], Lex::Kw(Kw::Following)),
     (&["latest"], Lex::Kw(Kw::Latest)),
+    (&["that"], Lex::Kw(Kw::That)),
+    (&["same"], Lex::Kw(Kw::Same)),
     (&["near"], Lex::Kw(Kw::Near)),
     (&["term"], Lex::Kw(Kw::Term)),
     (&["early"], Lex::Kw(Kw::Early)),

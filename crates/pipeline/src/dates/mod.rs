@@ -24,7 +24,9 @@
 //! years", "about two weeks"); "recently" is `PAST_REF`, "now"/"currently" `PRESENT_REF`;
 //! "the past two years" is the duration `P2Y` with the range it covers in `from`/`to`.
 //! Event-anchored ranges ("since the Taliban returned to power") keep the preposition,
-//! which carries the direction. How a day, month or weekday without a year is placed is
+//! which carries the direction. How a day, month or weekday without a year is placed,
+//! and how "that day", "the following month" or "the previous Friday" follow the story's
+//! narrative time (the last point it named) rather than the publication date, is
 //! described in `resolve.rs`. Scores on the TimeBank and AQUAINT dev files:
 //! `cargo run --release -p spillover-pipeline --example eval_time -- GOLD.jsonl`.
 //!
@@ -115,7 +117,12 @@ impl TemporalTagger {
             ..Ctx::default()
         };
         let mut out = Vec::new();
+        let mut prev_end = 0;
         for s in doc.sentences() {
+            if is_paragraph_break(text.get(prev_end..s.start).unwrap_or("")) {
+                ctx.para += 1;
+            }
+            prev_end = s.end;
             let lo = atoms.partition_point(|a| a.start < s.start);
             let hi = atoms.partition_point(|a| a.end <= s.end);
             if lo >= hi {
@@ -132,7 +139,7 @@ impl TemporalTagger {
             atoms,
             anchors: &self.anchors,
         };
-        let mut cues: Option<Vec<Cue>> = None;
+        let mut found = Vec::new();
         let mut i = 0;
         while i < atoms.len() {
             if !may_start(atoms[i].lex) {
@@ -147,6 +154,13 @@ impl TemporalTagger {
                 i += 1;
                 continue;
             }
+            i = f.end;
+            found.push(f);
+        }
+        let mut cues: Option<Vec<Cue>> = None;
+        for k in 0..found.len() {
+            let f = with_sentence_day(&found, k);
+            let f = f.as_ref().unwrap_or(&found[k]);
             let tense = if needs_tense(&f.sem) {
                 let c = cues.get_or_insert_with(|| tense_cues(text, atoms));
                 preposition_tense(atoms, c, f.start, f.end)
@@ -155,6 +169,11 @@ impl TemporalTagger {
                 Tense::Unknown
             };
             let mut r = resolve(&f.sem, ctx, tense);
+            // "that day" with nothing in the story to point back to: a generic use
+            // ("you have strong redemptions that day"), not a date
+            if r.status == "unresolved" && r.reason == Some("no reference time") {
+                continue;
+            }
             let before = if f.start > 0 {
                 atoms[f.start - 1].lex
             } else {
@@ -181,8 +200,62 @@ impl TemporalTagger {
                 }
             }
             out.push(a);
-            i = f.end;
         }
+    }
+}
+
+/// A clock time that names no day ("at about 10:35 a.m. (0735 GMT) Friday") takes the
+/// day named by the nearest bare day expression of its sentence: the copy of `found[k]`
+/// with that day, or `None` when it needs none or the sentence names no day. A day that
+/// already belongs to another time ("at 8:30 a.m. and a second at 10 p.m. Monday") is
+/// not lent.
+fn with_sentence_day(found: &[grammar::Found], k: usize) -> Option<grammar::Found> {
+    let f = &found[k];
+    let Sem::Time {
+        day: None,
+        tod: tod @ grammar::Tod::Clock(..),
+    } = &f.sem
+    else {
+        return None;
+    };
+    let (_, day) = found
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != k)
+        .filter_map(|(_, o)| {
+            let d = named_day(&o.sem)?;
+            let dist = if o.start >= f.end {
+                o.start - f.end
+            } else {
+                f.start.saturating_sub(o.end)
+            };
+            Some((dist, d))
+        })
+        .min_by_key(|(dist, _)| *dist)?;
+    Some(grammar::Found {
+        sem: Sem::Time {
+            day: Some(Box::new(day.clone())),
+            tod: *tod,
+        },
+        ..f.clone()
+    })
+}
+
+/// The expression itself when it names a day and nothing finer: "Friday", "Dec. 19",
+/// "yesterday", "that day".
+fn named_day(sem: &Sem) -> Option<&Sem> {
+    match sem {
+        Sem::Date { .. }
+        | Sem::Weekday { .. }
+        | Sem::RefWeekday { .. }
+        | Sem::Holiday(_)
+        | Sem::DayShift { .. }
+        | Sem::That(lexicon::Unit::Day)
+        | Sem::Shift {
+            unit: lexicon::Unit::Day,
+            ..
+        } => Some(sem),
+        _ => None,
     }
 }
 
@@ -316,6 +389,30 @@ fn tense_cues(text: &str, atoms: &[Atom]) -> Vec<Cue> {
             }
         };
         let t = match a.lex {
+            // "had been due to expire Friday", "had been scheduled for Monday": a plan
+            // overtaken, its day gone by
+            Lex::Kw(Kw::Scheduled | Kw::Expected | Kw::Due)
+                if i >= 2
+                    && word(i - 1).eq_ignore_ascii_case("been")
+                    && word(i - 2).eq_ignore_ascii_case("had") =>
+            {
+                Tense::Past
+            }
+            // "said they would look for ways": a future seen from a past moment, which
+            // may lie before publication; no direction of its own
+            Lex::Kw(Kw::Would) if cues.iter().any(|(_, t, _)| *t == Tense::Past) => Tense::Nearest,
+            // "agreed to buy", "an agreement to acquire", "promised to free": what
+            // follows lies ahead of the commitment, what precedes before it
+            Lex::Other | Lex::Ed
+                if atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To))
+                    && is_commitment(word(i)) =>
+            {
+                cues.push((i, Tense::Future, Tense::Past));
+                continue;
+            }
+            // "a still unspecified date", "the planned talks": a participle used as an
+            // adjective is no verb
+            Lex::Ed if after_determiner(text, atoms, i) => continue,
             Lex::Kw(
                 Kw::Will
                 | Kw::Would
@@ -338,9 +435,10 @@ fn tense_cues(text: &str, atoms: &[Atom]) -> Vec<Cue> {
             {
                 Tense::Future
             }
-            // "plans to", "planning to"; a noun ("vacation plans") is no cue.
+            // "plans to", "planning to", "plans a rally"; a noun ("vacation plans") is
+            // no cue.
             Lex::Kw(Kw::Plans) => {
-                if atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To)) {
+                if atoms.get(i + 1).is_some_and(|n| takes_plan(n.lex)) {
                     Tense::Future
                 } else {
                     continue;
@@ -358,10 +456,11 @@ fn tense_cues(text: &str, atoms: &[Atom]) -> Vec<Cue> {
                     continue;
                 }
             }
-            // "planned to leave": ahead for what follows, past for what precedes
+            // "planned to leave", "planned a rally": ahead for what follows, past for
+            // what precedes
             Lex::Other
                 if word(i).eq_ignore_ascii_case("planned")
-                    && atoms.get(i + 1).is_some_and(|n| n.lex == Lex::Kw(Kw::To)) =>
+                    && atoms.get(i + 1).is_some_and(|n| takes_plan(n.lex)) =>
             {
                 cues.push((i, Tense::Future, Tense::Past));
                 continue;
@@ -372,6 +471,41 @@ fn tense_cues(text: &str, atoms: &[Atom]) -> Vec<Cue> {
         cues.push((i, t, t));
     }
     cues
+}
+
+/// Verbs and nouns of commitment whose "to" looks ahead: "agreed to buy", "an agreement
+/// to acquire", "vowed to return".
+fn is_commitment(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "agree", "decide", "vote", "promise", "pledge", "vow", "threaten", "prepare",
+    ];
+    let w = w.to_ascii_lowercase();
+    let w = w.as_str();
+    matches!(w, "agreement" | "agreements" | "decision")
+        || STEMS.iter().any(|s| {
+            w.strip_prefix(s)
+                .is_some_and(|rest| matches!(rest, "" | "s" | "d" | "ed" | "es"))
+        })
+}
+
+/// Whether the word at `i` comes right after a determiner, perhaps with an adverb
+/// between ("the planned", "a still unspecified").
+fn after_determiner(text: &str, atoms: &[Atom], i: usize) -> bool {
+    let det = |k: usize| matches!(atoms[k].lex, Lex::Kw(Kw::A | Kw::An | Kw::The));
+    if i >= 1 && det(i - 1) {
+        return true;
+    }
+    if i >= 2 && det(i - 2) {
+        let w = &text[atoms[i - 1].start..atoms[i - 1].end];
+        return w.eq_ignore_ascii_case("still") || (w.len() > 4 && w.ends_with("ly"));
+    }
+    false
+}
+
+/// What follows a verb of planning when it is one: "to" ("plans to leave") or an
+/// object ("planned a rally"); "the planned talks" has neither.
+fn takes_plan(next: Lex) -> bool {
+    matches!(next, Lex::Kw(Kw::To | Kw::A | Kw::An | Kw::The))
 }
 
 /// The direction a preposition gives a date without a year, over the clause's tense:
@@ -471,11 +605,93 @@ fn moves_focus(text: &str, atoms: &[Atom], start: usize, d: chrono::NaiveDate, c
 /// Keeps the reference points later expressions count from.
 fn remember(ctx: &mut Ctx, sem: &Sem, r: &Resolved) {
     use cal::Point;
-    match (sem, r.point) {
-        (Sem::Quarter { .. }, Some(Point::Quarter(y, q))) => ctx.ref_quarter = Some((y, q)),
-        (Sem::Date { .. } | Sem::Weekday { .. }, Some(Point::Day(d))) => ctx.ref_day = Some(d),
+    use chrono::Datelike;
+    use lexicon::Unit;
+    if let (Sem::Quarter { .. }, Some(Point::Quarter(y, q))) = (sem, r.point) {
+        ctx.ref_quarter = Some((y, q));
+    }
+    let explicit = matches!(
+        sem,
+        Sem::Date { .. }
+            | Sem::Weekday { .. }
+            | Sem::RefWeekday { .. }
+            | Sem::DayShift { .. }
+            | Sem::Holiday(_)
+            | Sem::Month { .. }
+            | Sem::RelMonth { .. }
+            | Sem::Point(_)
+            | Sem::SolarHijri { .. }
+    );
+    // "yesterday", "last week", "Tuesday night"; not a time of day alone ("overnight",
+    // "at 9 a.m."), which names no period of its own
+    let deictic = matches!(
+        sem,
+        Sem::Shift { .. } | Sem::Time { day: Some(_), .. } | Sem::WeekOf(_) | Sem::Weekend(_)
+    );
+    if !(explicit || deictic) {
+        return;
+    }
+    let point = match (sem, r.point) {
+        (_, Some(p)) => Some(p),
+        // a time of day names its day
+        (Sem::Time { .. }, None) => r
+            .value
+            .get(..10)
+            .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+            .map(Point::Day),
+        _ => None,
+    };
+    let unit = match point {
+        Some(Point::Day(_)) => Some(Unit::Day),
+        Some(Point::Week(..) | Point::Weekend(..)) => Some(Unit::Week),
+        Some(Point::Month(..)) => Some(Unit::Month),
+        Some(Point::Year(_) | Point::Season(..) | Point::Quarter(..) | Point::Half(..)) => {
+            Some(Unit::Year)
+        }
+        _ => None,
+    };
+    if unit.is_some() {
+        ctx.ref_unit = unit;
+        ctx.ref_para = ctx.para;
+    }
+    match point {
+        Some(Point::Day(d)) => {
+            ctx.ref_day = Some(d);
+            ctx.ref_week = Some(d);
+            ctx.ref_month = Some((d.year(), d.month()));
+            ctx.ref_year = Some(d.year());
+        }
+        Some(Point::Week(y, w) | Point::Weekend(y, w)) => {
+            if let Some(d) = chrono::NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon) {
+                ctx.ref_week = Some(d);
+                ctx.ref_year = Some(y);
+            }
+        }
+        Some(Point::Month(y, m)) => {
+            ctx.ref_month = Some((y, m));
+            ctx.ref_year = Some(y);
+        }
+        Some(Point::Year(y) | Point::Season(y, _) | Point::Quarter(y, _) | Point::Half(y, _)) => {
+            ctx.ref_year = Some(y)
+        }
         _ => {}
     }
+}
+
+/// Whether the text between two sentences holds a blank line.
+fn is_paragraph_break(gap: &str) -> bool {
+    let mut lines = 0;
+    for c in gap.chars() {
+        if c == '\n' {
+            lines += 1;
+            if lines >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            lines = 0;
+        }
+    }
+    false
 }
 
 fn annotation(span: Span, sem: &Sem, modifier: Option<&'static str>, r: Resolved) -> Annotation {

@@ -7,11 +7,29 @@
 //!   (more than 90 days for a day, two months or more for a month): then the latest one
 //!   not after the publication date in past-tense clauses, the next one not before it
 //!   in future-tense clauses. Tense cues are read from the verbs before the expression
-//!   ("said", "was", "-ed" forms; "will", "would", "scheduled", "set to"), else after;
+//!   ("said", "was", "-ed" forms; "will", "would", "scheduled", "set to"), else after.
+//!   A plan overtaken ("had been due to expire Friday") is past; a commitment's "to"
+//!   ("agreed to buy", "vowed to return") and planning with an object ("planned a
+//!   rally") look ahead; "would" after a past verb ("said they would challenge
+//!   Monday's ruling") is a future seen from the past, and takes the nearer day either
+//!   side; a participle after a determiner ("a still unspecified date") is no verb;
 //! * a bare weekday is the publication day when it names that day, else the latest such
 //!   day before it, or the next one in a future-tense clause; after a main-clause event
 //!   date a week or two back ("The Council on Aug. 6 ordered …") the story's reference
-//!   time has moved, and a bare weekday is the one nearest that date;
+//!   time has moved, and a bare weekday is the one nearest that date. Otherwise the
+//!   reporter's weekdays, like "yesterday", "today" and "last week", count from
+//!   publication even after an older date: in the news sets a bare weekday after a date
+//!   weeks back is in the publication week far more often than in that date's week;
+//! * narrative time: "that day", "the same week", "later that year" are the period
+//!   holding the last point the report named, at that point's precision; after a
+//!   coarser point in the same paragraph ("last October … that same day") a day
+//!   somewhere in it (`2023-10-XX`, approximate); with nothing to point back to they
+//!   are not dates and are not tagged. "The next day", "the next morning", "a year
+//!   earlier", "the following month", "the previous Friday" count from the last point
+//!   named at the unit's precision (a month from the last month named, by a day or a
+//!   month), else from publication;
+//! * a clock time that names no day takes the day named by a bare day expression in its
+//!   sentence ("at 10:35 a.m. (0735 GMT) Friday"), else publication;
 //! * "since" before a day or month puts it before publication, "until" (and "by" before
 //!   a month or date) after it, whatever the verb's tense;
 //! * "over the past year" is a DATE named by the calendar year it mostly means (the
@@ -31,6 +49,9 @@ use chrono::{Datelike, NaiveDate};
 pub(crate) enum Tense {
     Past,
     Future,
+    /// A future seen from a past moment ("said they would meet Thursday"): either side
+    /// of publication, whichever occurrence is nearer.
+    Nearest,
     Unknown,
 }
 
@@ -42,11 +63,24 @@ pub(crate) struct Ctx {
     /// The last quarter the report named ("the third quarter"): "a year earlier" then
     /// means that quarter a year before.
     pub ref_quarter: Option<(i32, u32)>,
-    /// The last day the report named: "the next day" counts from it.
+    /// The last day the report named: "the next day", "that day" count from it.
     pub ref_day: Option<NaiveDate>,
+    /// The last week the report named, as a day in it: "that week".
+    pub ref_week: Option<NaiveDate>,
+    /// The last month the report named, by a day or a month: "the following month".
+    pub ref_month: Option<(i32, u32)>,
+    /// The last year the report named, by a day, a month or a year: "that year".
+    pub ref_year: Option<i32>,
+    /// The unit of the last point the report named (day, week, month or year): "that
+    /// day" after "last October" is a day of that October.
+    pub ref_unit: Option<Unit>,
+    /// The paragraph that point was named in.
+    pub ref_para: usize,
     /// The story's reference time when it has moved back from publication to an event
     /// date (see `moves_focus` in `mod.rs`): bare weekdays are read around it.
     pub focus: Option<NaiveDate>,
+    /// The paragraph being read (0 for the first).
+    pub para: usize,
 }
 
 /// A resolved expression.
@@ -217,6 +251,25 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, tense: Tense) -> Resolved {
             None => Resolved::unresolved(format!("XXXX-WXX-{wd}"), "day", NO_DCT),
         },
         Sem::Shift { unit, n, base } => resolve_shift(ctx, *unit, *n, *base),
+        Sem::That(unit) => resolve_that(ctx, *unit),
+        Sem::RefWeekday { wd, forward } => {
+            let Some(base) = ctx.ref_day.or(ctx.dct) else {
+                return Resolved::unresolved(format!("XXXX-WXX-{wd}"), "day", NO_DCT);
+            };
+            let cur = i64::from(weekday_num(base));
+            let w = i64::from(*wd);
+            let gap = if *forward {
+                (w - cur).rem_euclid(7)
+            } else {
+                (cur - w).rem_euclid(7)
+            };
+            let gap = if gap == 0 { 7 } else { gap };
+            let days = if *forward { gap } else { -gap };
+            match base.checked_add_signed(chrono::Duration::days(days)) {
+                Some(d) => Resolved::point("DATE", Point::Day(d)),
+                None => Resolved::unresolved(format!("XXXX-WXX-{wd}"), "day", "out of range"),
+            }
+        }
         Sem::Quarter { q, year } => quarter_like(ctx, *year, tense, *q, 4),
         Sem::Half { h, year } => quarter_like(ctx, *year, tense, *h, 2),
         Sem::RefQuarter | Sem::LatestQuarter => {
@@ -552,7 +605,7 @@ fn weekday_date(dct: NaiveDate, wd: u32, sel: Sel, tense: Tense) -> NaiveDate {
         Sel::Plain => {
             if back == 0 {
                 0
-            } else if tense == Tense::Future {
+            } else if tense == Tense::Future || tense == Tense::Nearest && ahead < back {
                 ahead
             } else {
                 -back
@@ -614,7 +667,19 @@ fn resolve_shift(ctx: &Ctx, unit: Unit, n: i64, base: Base) -> Resolved {
         }
     }
     let base = if base == Base::Ref {
-        ctx.ref_day.or(ctx.dct)
+        // counted from the last point the story named at the unit's precision: "the
+        // following month" after "in March" is April
+        let named = match unit {
+            Unit::Month | Unit::Quarter => ctx
+                .ref_month
+                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1)),
+            Unit::Year | Unit::Decade | Unit::Century => {
+                ctx.ref_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            }
+            Unit::Week | Unit::Fortnight => ctx.ref_week,
+            _ => None,
+        };
+        named.or(ctx.ref_day).or(ctx.dct)
     } else {
         ctx.dct
     };
@@ -637,6 +702,48 @@ fn resolve_shift(ctx: &Ctx, unit: Unit, n: i64, base: Base) -> Resolved {
     match Point::of(unit, base).shift(n) {
         Some(p) => Resolved::point("DATE", p),
         None => Resolved::unresolved("XXXX".into(), "year", "out of range"),
+    }
+}
+
+/// "that day", "the same week", "that year": the period of `unit` holding the last point
+/// the story named. After a coarser point named in the same paragraph ("last October
+/// … that same day") it is a day (week, month) somewhere in that period; with no point
+/// to go back to it is left unresolved with the reason "no reference time" (and the
+/// tagger drops it: "you get strong redemptions that day" is generic).
+fn resolve_that(ctx: &Ctx, unit: Unit) -> Resolved {
+    const NO_REF: &str = "no reference time";
+    let Some(named) = ctx.ref_unit else {
+        return Resolved::unresolved("XXXX-XX-XX".into(), "day", NO_REF);
+    };
+    let exact = match unit {
+        Unit::Day => ctx.ref_day.filter(|_| named == Unit::Day).map(Point::Day),
+        Unit::Week => ctx
+            .ref_week
+            .filter(|_| matches!(named, Unit::Day | Unit::Week))
+            .map(|d| Point::of(Unit::Week, d)),
+        Unit::Month => ctx
+            .ref_month
+            .filter(|_| matches!(named, Unit::Day | Unit::Month))
+            .map(|(y, m)| Point::Month(y, m)),
+        _ => ctx.ref_year.map(Point::Year),
+    };
+    if let Some(p) = exact {
+        return Resolved::point("DATE", p);
+    }
+    let coarse = match (unit, named, ctx.ref_month, ctx.ref_year) {
+        _ if ctx.ref_para != ctx.para => None,
+        (Unit::Day, Unit::Month, Some((y, m)), _) => Some((format!("{y:04}-{m:02}-XX"), "day")),
+        (Unit::Day, Unit::Year, _, Some(y)) => Some((format!("{y:04}-XX-XX"), "day")),
+        (Unit::Week, Unit::Month | Unit::Year, _, Some(y)) => Some((format!("{y:04}-WXX"), "week")),
+        (Unit::Month, Unit::Year, _, Some(y)) => Some((format!("{y:04}-XX"), "month")),
+        _ => None,
+    };
+    match coarse {
+        Some((v, g)) => Resolved {
+            status: "approximate",
+            ..Resolved::plain("DATE", v, g)
+        },
+        None => Resolved::unresolved("XXXX-XX-XX".into(), "day", NO_REF),
     }
 }
 

@@ -750,6 +750,221 @@ fn a_moved_reference_time_places_later_weekdays() {
 }
 
 #[test]
+fn that_day_is_the_day_the_story_is_at() {
+    // DCT 2023-12-20 is a Wednesday.
+    check(
+        "Gunmen stormed the post on Dec. 3. Later that day, the army sealed the valley.",
+        &[
+            ("Dec. 3", "DATE", "2023-12-03"),
+            ("Later that day", "DATE", "2023-12-03"),
+        ],
+    );
+    check(
+        "Two convoys were attacked on Nov. 28, and a third was ambushed the same day.",
+        &[
+            ("Nov. 28", "DATE", "2023-11-28"),
+            ("the same day", "DATE", "2023-11-28"),
+        ],
+    );
+    check(
+        "The ministry shut the crossing in June 2021. Traders protested that year.",
+        &[
+            ("June 2021", "DATE", "2021-06"),
+            ("that year", "DATE", "2021"),
+        ],
+    );
+    check(
+        "The envoy landed on Dec. 2; that morning the border closed.",
+        &[
+            ("Dec. 2", "DATE", "2023-12-02"),
+            ("that morning", "TIME", "2023-12-02TMO"),
+        ],
+    );
+    // the reporter's own "yesterday" is a point the story can come back to
+    check(
+        "Militants attacked the post yesterday. Later that day, the army sealed the valley.",
+        &[
+            ("yesterday", "DATE", "2023-12-19"),
+            ("Later that day", "DATE", "2023-12-19"),
+        ],
+    );
+}
+
+#[test]
+fn that_day_after_a_coarser_point_or_none() {
+    // a day in the month just named
+    let doc = run(
+        "The commander was killed last October. His name was struck from the list that same day.",
+        Some(DCT),
+    );
+    let a = one(&doc, "that same day");
+    assert_eq!(a.key.as_deref(), Some("2023-10-XX"));
+    assert_eq!(a.attrs["status"], "approximate");
+    // a coarse point several paragraphs back is no referent, and neither is nothing:
+    // a generic "that day" is not tagged
+    check(
+        "The market fell in 1987.\n\nYou get a rumour, and you have heavy selling that day.",
+        &[("1987", "DATE", "1987")],
+    );
+    check(
+        "You get a rumour, and you have heavy selling that day.",
+        &[],
+    );
+    // "that week-long truce" is a modifier
+    check(
+        "Fighting resumed on Dec. 3, ending that week-long truce.",
+        &[("Dec. 3", "DATE", "2023-12-03")],
+    );
+}
+
+#[test]
+fn next_and_previous_count_from_the_story_time() {
+    check(
+        "The envoy reached Kabul on Dec. 11 and met the governor the next morning.",
+        &[
+            ("Dec. 11", "DATE", "2023-12-11"),
+            ("the next morning", "TIME", "2023-12-12TMO"),
+        ],
+    );
+    check(
+        "On Dec. 11 the border reopened; the previous night, shells hit Khorog.",
+        &[
+            ("Dec. 11", "DATE", "2023-12-11"),
+            ("the previous night", "TIME", "2023-12-10TNI"),
+        ],
+    );
+    // "the previous Friday" is the Friday before the one just named
+    check(
+        "The index closed Friday at 2,082, down 4.5% from the previous Friday.",
+        &[
+            ("Friday", "DATE", "2023-12-15"),
+            ("the previous Friday", "DATE", "2023-12-08"),
+        ],
+    );
+    check(
+        "The talks opened on Dec. 7 and resumed the following Monday.",
+        &[
+            ("Dec. 7", "DATE", "2023-12-07"),
+            ("the following Monday", "DATE", "2023-12-11"),
+        ],
+    );
+    // counted at the unit's precision from the last point named: a month from a month
+    check(
+        "The group was dissolved in March. The following month, it regrouped.",
+        &[
+            ("March", "DATE", "2023-03"),
+            ("The following month", "DATE", "2023-04"),
+        ],
+    );
+    check(
+        "The party was founded in 2015 and banned the following year.",
+        &[
+            ("2015", "DATE", "2015"),
+            ("the following year", "DATE", "2016"),
+        ],
+    );
+}
+
+#[test]
+fn the_reporters_own_time_stays_on_publication() {
+    // After an explicit date weeks back, the reporter's weekdays and deictic words
+    // still count from the publication date (the news sets bear this out: a bare
+    // weekday after such a date is in the publication week far more often than not).
+    check(
+        "The commander was killed on Nov. 3. Police arrested two suspects on Tuesday.",
+        &[
+            ("Nov. 3", "DATE", "2023-11-03"),
+            ("Tuesday", "DATE", "2023-12-19"),
+        ],
+    );
+    check(
+        "The commander was killed on Nov. 3. Yesterday, police made arrests; last week, \
+         they searched the village.",
+        &[
+            ("Nov. 3", "DATE", "2023-11-03"),
+            ("Yesterday", "DATE", "2023-12-19"),
+            ("last week", "DATE", "2023-W50"),
+        ],
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_of_its_sentence() {
+    check(
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.",
+        &[
+            ("about 10:35 a.m.", "TIME", "2023-12-15T10:35"),
+            ("0735 GMT", "TIME", "2023-12-15T07:35"),
+            ("Friday", "DATE", "2023-12-15"),
+        ],
+    );
+    // a day that belongs to another time is not lent
+    check(
+        "The blast came at 8:30 a.m. and a second at 10 p.m. Monday.",
+        &[
+            ("8:30 a.m.", "TIME", "2023-12-20T08:30"),
+            ("10 p.m. Monday", "TIME", "2023-12-18T22:00"),
+        ],
+    );
+}
+
+#[test]
+fn more_tense_cues() {
+    // planning with an object looks ahead
+    check(
+        "Protesters planned a rally in the capital on Saturday.",
+        &[("Saturday", "DATE", "2023-12-23")],
+    );
+    check(
+        "Protesters held a rally in the capital on Saturday.",
+        &[("Saturday", "DATE", "2023-12-16")],
+    );
+    // a plan overtaken: "had been due"
+    check(
+        "The offer had been due to expire Friday.",
+        &[("Friday", "DATE", "2023-12-15")],
+    );
+    check(
+        "The offer is due to expire Friday.",
+        &[("Friday", "DATE", "2023-12-22")],
+    );
+    // "would" after a past verb: a future seen from the past, the nearer day
+    check(
+        "Relatives said they would challenge Monday's ruling.",
+        &[("Monday", "DATE", "2023-12-18")],
+    );
+    check(
+        "The ministry said the envoy would arrive Thursday.",
+        &[("Thursday", "DATE", "2023-12-21")],
+    );
+    // a commitment's "to" looks ahead, what comes before it stays past
+    check(
+        "In November, the company agreed to buy the mine in February.",
+        &[
+            ("November", "DATE", "2023-11"),
+            ("February", "DATE", "2024-02"),
+        ],
+    );
+    check(
+        "The rebels vowed to return on Friday.",
+        &[("Friday", "DATE", "2023-12-22")],
+    );
+    // a participle after a determiner is an adjective, no past-tense cue
+    check(
+        "The split takes effect on a still unspecified date in March.",
+        &[("March", "DATE", "2024-03")],
+    );
+}
+
+#[test]
+fn paragraphs_are_blank_lines() {
+    assert!(is_paragraph_break(" \n\n"));
+    assert!(is_paragraph_break("\r\n \r\n"));
+    assert!(!is_paragraph_break(" "));
+    assert!(!is_paragraph_break("\n"));
+}
+
+#[test]
 fn solar_hijri_years_need_a_cue() {
     check(
         "The budget for 1402 SH was cut, and fighting resumed in Hamal 1402.",
