@@ -1176,6 +1176,69 @@ fn might_attribute(doc: &Doc, sp: Span, lex: &Lexicon, lower: &mut String) -> bo
     false
 }
 
+/// A quote signed after a dash, as in collected reactions: "“…” ― Sonya Herridge". The
+/// name runs to the end of its line.
+fn epigraphs(doc: &Doc, regions: &[(usize, usize)], found: &mut Vec<Found>) {
+    let text = doc.text();
+    for &(a, b) in regions {
+        if found
+            .iter()
+            .any(|f| f.content.iter().any(|c| c.start <= a && b <= c.end))
+        {
+            continue;
+        }
+        let rest = &text[b..];
+        let after_space = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let Some(dash) = rest[after_space..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '―' | '—' | '–'))
+        else {
+            continue;
+        };
+        let dash_start = b + after_space;
+        let dash_end = dash_start + dash.len_utf8();
+        let line = &text[dash_end..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let name = line.trim();
+        let name_start = dash_end + (line.len() - line.trim_start().len());
+        let words = name.split_whitespace().count();
+        let capitalised = name.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+        if name.is_empty() || words > 6 || !capitalised || name.len() > 80 {
+            continue;
+        }
+        let (Some(source), Some(cue), Some(content)) = (
+            span(name_start, name_start + name.len()),
+            span(dash_start, dash_end),
+            span(a, b),
+        ) else {
+            continue;
+        };
+        found.push(Found {
+            sentence: doc.sentence_at(a).unwrap_or(0),
+            source: vec![source],
+            cue,
+            cue_lower: dash.to_string(),
+            content: vec![content],
+            cue_entry: Cue {
+                stance: Stance::Asserts,
+                frame: Frame::Speech,
+                words: 1,
+            },
+            direct: true,
+            object: None,
+            cue_negated: false,
+            cue_hedged: false,
+            inherited: false,
+        });
+    }
+    found.sort_by_key(|f| (f.sentence, f.cue.start));
+}
+
 /// Labels that open a paragraph with a colon but name no speaker.
 const NOT_SPEAKERS: &[&str] = &[
     "photo",
@@ -1530,6 +1593,7 @@ impl ClaimTagger {
                 found.extend(speaker_label(&s));
             }
         }
+        epigraphs(doc, &regions, &mut found);
         if found.is_empty() {
             return Vec::new();
         }
@@ -1569,6 +1633,15 @@ impl ClaimTagger {
                 continue;
             }
             let content_words: Vec<W> = f.content.iter().flat_map(|&c| words_in(doc, c)).collect();
+            // "Readers wrote in.": a lone particle is no content.
+            if let [only] = &content_words[..] {
+                if matches!(
+                    only.l(),
+                    "in" | "out" | "up" | "on" | "off" | "back" | "down" | "over" | "away" | "so"
+                ) {
+                    continue;
+                }
+            }
             let Some((stance, hedged)) = stance_of(&f, &content_words) else {
                 continue;
             };

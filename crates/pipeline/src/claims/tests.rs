@@ -289,6 +289,16 @@ fn a_date_between_subject_and_verb_is_skipped() {
     assert_eq!(c[0].attrs["date"]["origin"], "text");
 }
 
+#[test]
+fn a_quote_signed_after_a_dash() {
+    let doc = run("Readers wrote in.\n“The border must stay open.” ― Farida Karimova\n“Nobody listens to us.” ― Jamshed Rahimov, Khorog\n");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("Farida Karimova", "―"));
+    assert_eq!(r[0].2, "“The border must stay open.”");
+    assert_eq!(r[1].0, "Jamshed Rahimov, Khorog");
+}
+
 /// The worked example: every claim of seed-expected.md with its speaker and stance,
 /// and the Taliban's denial linked to the four claims it contradicts.
 #[test]
