@@ -535,6 +535,10 @@ impl<'a> Sentence<'a> {
 
     /// The noun phrase ending before word `end` (exclusive), walking left.
     fn np_left(&self, end: usize) -> usize {
+        // A pronoun is a whole subject ("… such tolls it has reported").
+        if end > 0 && PRONOUNS.contains(&self.w[end - 1].l()) {
+            return end - 1;
+        }
         let mut s = end;
         let mut depth = 0usize;
         while s > 0 && end - s < 16 {
@@ -616,6 +620,26 @@ impl<'a> Sentence<'a> {
 
     /// The noun phrase starting at word `start`, walking right; returns its end.
     fn np_right(&self, start: usize, limit: usize) -> usize {
+        // "said in a statement": a preposition or pronoun-less adjunct starts no source.
+        if self.w.get(start).is_some_and(|w| {
+            matches!(
+                w.l(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "that"
+                    | "to"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "for"
+                    | "of"
+            )
+        }) {
+            return start;
+        }
         let mut e = start;
         let mut depth = 0usize;
         while e < limit && e - start < 14 {
@@ -915,7 +939,8 @@ impl ClaimTagger {
         let tail_after_right =
             right_src_end >= body_end || tail_is_adjunct(s, right_src_end, body_end);
         let before_cue_punct = b > 0 && (s.w[b - 1].punct() || s.w[b - 1].close_quote());
-        let inverted = matches!(cue.frame, Frame::Speech | Frame::Tell)
+        // "told X" names the addressee, never the speaker: only speech verbs invert.
+        let inverted = cue.frame == Frame::Speech
             && before_cue_punct
             && right_src_end > i + len
             && tail_after_right
@@ -933,6 +958,18 @@ impl ClaimTagger {
             return Some(found);
         }
 
+        // A participle after a comma continues the claim before it in the sentence
+        // ("…, the police chief said, describing it as …").
+        if form.ends_with("ing") && b > 0 && s.w[b - 1].is(",") {
+            if let Some(prev_claim) = earlier.last() {
+                found.source = prev_claim.source.clone();
+                found.inherited = true;
+                let (content, direct) = self.content_after(s, i, len, cue, &mut found)?;
+                found.content.push(content);
+                found.direct = direct;
+                return Some(found);
+            }
+        }
         // Source on the left.
         let mut src_end = b;
         let mut src_start;

@@ -299,6 +299,27 @@ fn a_quote_signed_after_a_dash() {
     assert_eq!(r[1].0, "Jamshed Rahimov, Khorog");
 }
 
+#[test]
+fn addressees_adjuncts_and_pronouns_are_not_speakers() {
+    let speakers = |t: &str| -> Vec<String> { roles(&run(t)).into_iter().map(|r| r.0).collect() };
+    assert_eq!(
+        speakers("“The crossing is open,” the deputy commissioner of Khyber district, Irfanullah Wazir, told reporters at the crossing."),
+        ["the deputy commissioner of Khyber district, Irfanullah Wazir"]
+    );
+    assert_eq!(
+        speakers("“Daesh has been broken,” a ministry spokesman, Mawlawi Saifullah Haqyar, said in a statement."),
+        ["a ministry spokesman, Mawlawi Saifullah Haqyar"]
+    );
+    assert_eq!(
+        speakers("After the talks in Doha it said that the border would reopen."),
+        ["it"]
+    );
+    let r = roles(&run("Police seized 700 kilograms of opium south of Zahedan, the provincial police chief said on Wednesday, describing it as the largest seizure this year."));
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].0, "the provincial police chief");
+    assert_eq!(r[1].2, "it as the largest seizure this year");
+}
+
 /// The worked example: every claim of seed-expected.md with its speaker and stance,
 /// and the Taliban's denial linked to the four claims it contradicts.
 #[test]
