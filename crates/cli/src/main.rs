@@ -11,6 +11,7 @@ mod eval;
 mod extract;
 mod ingest;
 mod place;
+mod places;
 mod reports;
 mod serve;
 mod train;
@@ -42,7 +43,7 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Ingest files, folders, JSON Lines batches, RSS/Atom feeds or http(s) URLs.
     Ingest(ingest::IngestArgs),
-    /// List stored reports (full-text search, date filters).
+    /// List stored reports (full-text search, date, actor and place filters).
     Reports(reports::ReportsArgs),
     /// Show one stored report with its sentences and every span layer.
     Show(reports::ShowArgs),
@@ -66,6 +67,8 @@ enum Command {
     BenchClaims(bench_claims::BenchClaimsArgs),
     /// A place name's gazetteer candidates, ranked, with the resolver's reasons.
     Place(place::PlaceArgs),
+    /// List the places mentioned across stored reports (country, box, border filters).
+    Places(places::PlacesArgs),
     /// Serve the JSON API (and the dashboard) over a database.
     Serve(serve::ServeArgs),
     /// Train the entity tagger on part of annotated NER files and score it on the rest.
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Command::Bench(a) => bench::run(a),
         Command::BenchClaims(a) => bench_claims::run(a),
         Command::Place(a) => place::run(a),
+        Command::Places(a) => places::list(a),
         Command::Serve(a) => serve::run(a),
         Command::TrainNer(a) => train::run(a),
         Command::Actors(a) => actors::run(a),

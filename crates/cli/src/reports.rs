@@ -1,6 +1,7 @@
 //! `spillover reports`, `show` and `duplicates`: reading the store.
 
 use crate::ingest::parse_date;
+use crate::places::PlaceFilterArgs;
 use crate::DbArg;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
@@ -26,6 +27,9 @@ pub struct ReportsArgs {
     /// Only reports mentioning this actor (its id: `taliban`, `ttp`, `doc:person:…`).
     #[arg(long)]
     pub actor: Option<String>,
+    /// Only reports mentioning a place that passes these.
+    #[command(flatten)]
+    pub place: PlaceFilterArgs,
     /// At most this many reports.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
@@ -81,6 +85,7 @@ pub fn list(args: ReportsArgs) -> Result<ExitCode> {
         until: args.until,
         outlet: args.outlet.clone(),
         actor: args.actor.clone(),
+        place: args.place.filter(),
         limit: Some(args.limit),
         offset: 0,
     })?;

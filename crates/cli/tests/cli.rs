@@ -684,3 +684,147 @@ fn claims_contradictions_and_figures_from_the_store() {
     assert!(o.status.success());
     assert!(stdout(&o).trim().is_empty());
 }
+
+/// Three reports with place mentions in the shape the places stage writes: a Tajik
+/// border town, the Afghan capital, and a region of Afghanistan.
+fn places_db(db: &Path) -> Vec<String> {
+    use serde_json::json;
+    use spillover_doc::{Annotation, Doc, Layer, Report, ReportId, Span};
+    use spillover_store::{SqliteStore, Store};
+    let mut store = SqliteStore::open(db).unwrap();
+    let panj = json!({"name": "Panj", "country": "TJK", "admin1": "Khatlon", "lat": 37.23634,
+        "lon": 69.09911, "kind": "city", "precision": "point", "border_km": 2.1,
+        "border_pair": "AFG-TJK"});
+    let kabul = json!({"name": "Kabul", "country": "AFG", "admin1": "Kabul", "lat": 34.52813,
+        "lon": 69.17233, "kind": "capital", "precision": "point", "border_km": 96.2,
+        "border_pair": "AFG-PAK"});
+    let north = json!({"name": "Afghanistan", "country": "AFG", "lat": 33.836, "lon": 66.008,
+        "kind": "country", "precision": "region", "direction": "north", "border_km": 293.7,
+        "border_pair": "AFG-PAK"});
+    let reports = [
+        (
+            "2024-06-14",
+            "Guards clashed near Panj.",
+            "Panj",
+            "1220750",
+            "city",
+            panj,
+        ),
+        (
+            "2024-07-01",
+            "Talks were held in Kabul.",
+            "Kabul",
+            "1138958",
+            "capital",
+            kabul,
+        ),
+        (
+            "2024-08-01",
+            "Fighting in northern Afghanistan.",
+            "northern Afghanistan",
+            "1149361",
+            "region",
+            north,
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (i, (published, text, word, key, label, attrs)) in reports.into_iter().enumerate() {
+        let id = format!("{:032x}", i + 1);
+        let mut r = Report::from_text(ReportId(id.clone()), text);
+        r.published = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let mut d = Doc::new(r);
+        d.set_sentences(vec![Span::new(0, text.len()).unwrap()])
+            .unwrap();
+        let s = text.find(word).unwrap();
+        d.add(
+            Layer::Places,
+            Annotation::new(Span::new(s, s + word.len()).unwrap(), label, "test", 0.9)
+                .with_key(key)
+                .with_attrs(attrs),
+        )
+        .unwrap();
+        store.put_doc(&d, &[]).unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+#[test]
+fn places_and_reports_by_place_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let ids = places_db(&db);
+    let lines = |args: &[&str]| -> Vec<Value> {
+        let o = run(bin().args(args).arg("--db").arg(&db).arg("--json"));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let o = run(bin().args(["places", "--db"]).arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("3 place(s)"), "{out}");
+    assert!(out.contains("Panj") && out.contains("AFG-TJK"), "{out}");
+    assert!(out.contains("Afghanistan (north)"), "{out}");
+
+    let near = lines(&["places", "--border", "tjk-afg", "--km", "50"]);
+    assert_eq!(near.len(), 1);
+    assert_eq!(near[0]["name"], "Panj");
+    assert_eq!(
+        (near[0]["mentions"].as_u64(), near[0]["reports"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // The spelling of issue #7 is an alias.
+    assert_eq!(
+        lines(&["places", "--near-border", "AFG-TJK", "--km", "50"]),
+        near
+    );
+    assert_eq!(lines(&["places", "--bbox", "68,36,70,38"]), near);
+    let afghan: Vec<Value> = lines(&["places", "--country", "afg"]);
+    let keys: Vec<&str> = afghan.iter().map(|p| p["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["1138958", "region:AFG:north"]);
+    // A region of a country is not located by its reference point.
+    assert!(lines(&["places", "--bbox", "65,33,67,35"]).is_empty());
+    assert!(lines(&["places", "--since", "2024-09-01"]).is_empty());
+
+    let report_ids = |args: &[&str]| -> Vec<String> {
+        lines(args)
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        report_ids(&["reports", "--country", "TJK"]),
+        [ids[0].clone()]
+    );
+    assert_eq!(
+        report_ids(&["reports", "--border", "AFG-PAK", "--km", "100"]),
+        [ids[1].clone()]
+    );
+    assert_eq!(
+        report_ids(&["reports", "--country", "AFG"]),
+        [ids[2].clone(), ids[1].clone()]
+    );
+    assert!(report_ids(&["reports", "--country", "TJK", "--km", "1"]).is_empty());
+
+    for bad in [
+        ["--bbox", "1,2,3"],
+        ["--bbox", "0,10,1,5"],
+        ["--border", "AFG"],
+        ["--km", "-1"],
+        ["--country", "Tajikistan"],
+    ] {
+        for command in ["places", "reports"] {
+            let o = run(bin().arg(command).args(bad).arg("--db").arg(&db));
+            assert_eq!(o.status.code(), Some(64), "{command} {bad:?}");
+            let flag = bad[0].trim_start_matches('-');
+            assert!(
+                stderr(&o).contains(&format!("{flag}=")),
+                "{command} {bad:?}: {}",
+                stderr(&o)
+            );
+        }
+    }
+}

@@ -19,8 +19,8 @@ use spillover_lexicon::actors::ActorKind;
 use spillover_pipeline::link;
 use spillover_store::{
     ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery,
-    FigureRecord, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
-    SpanRecord, Store, StoredReport,
+    FigureRecord, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
+    ReportSummary, SpanQuery, SpanRecord, Store, StoredReport,
 };
 use std::collections::BTreeMap;
 
@@ -51,6 +51,7 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/reports/{id}", Method::GET, get(get_report)),
         ("/api/spans", Method::GET, get(list_spans)),
         ("/api/actors", Method::GET, get(list_actors)),
+        ("/api/places", Method::GET, get(list_places)),
         ("/api/claims", Method::GET, get(list_claims)),
         ("/api/contradictions", Method::GET, get(list_contradictions)),
         ("/api/figures", Method::GET, get(figures)),
@@ -78,7 +79,10 @@ async fn list_reports(
 ) -> Result<Json<ReportList>, ApiError> {
     let p = Params::parse(
         raw,
-        &["q", "since", "until", "outlet", "actor", "limit", "cursor"],
+        &[
+            "q", "since", "until", "outlet", "actor", "bbox", "country", "border", "km", "limit",
+            "cursor",
+        ],
     )?;
     let (since, until) = p.range()?;
     let query = ReportQuery {
@@ -87,6 +91,7 @@ async fn list_reports(
         until,
         outlet: p.string("outlet"),
         actor: p.string("actor"),
+        place: p.place_filter()?,
         limit: Some(p.limit(REPORTS_LIMIT.0, REPORTS_LIMIT.1)?),
         offset: 0,
     };
@@ -148,6 +153,44 @@ async fn list_actors(
         .read(move |store| Ok(store.list_actors(&query)?))
         .await?;
     Ok(Json(ActorList { actors }))
+}
+
+#[derive(Serialize)]
+struct PlaceList {
+    places: Vec<PlaceSummary>,
+}
+
+async fn list_places(State(state): State<AppState>, raw: RawQuery) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        raw,
+        &[
+            "bbox", "country", "border", "km", "since", "until", "actor", "limit", "format",
+        ],
+    )?;
+    let format = Format::of(&p)?;
+    let (since, until) = p.range()?;
+    let query = PlaceQuery {
+        place: p.place_filter()?,
+        since,
+        until,
+        actor: actor_param(&p, "actor")?,
+        limit: Some(p.limit(PlaceQuery::DEFAULT_LIMIT, PlaceQuery::MAX_LIMIT)?),
+    };
+    let places = state
+        .read(move |store| Ok(store.list_places(&query)?))
+        .await?;
+    // Not paged: `limit` cuts the list, so there is never a next cursor.
+    let page = Page {
+        items: places,
+        next_cursor: None,
+    };
+    paged(
+        format,
+        page,
+        "places",
+        |places, _| Json(PlaceList { places }).into_response(),
+        csv::places,
+    )
 }
 
 /// One span of a report as the report view shows it.

@@ -1,7 +1,7 @@
-//! The CSV form of span and claim listings (RFC 4180: comma-separated, CRLF line ends,
+//! The CSV form of span, claim and place listings (RFC 4180: comma-separated, CRLF line ends,
 //! fields quoted when they hold a comma, a quote or a line break).
 
-use spillover_store::{ClaimRecord, SpanRecord};
+use spillover_store::{ClaimRecord, PlaceSummary, SpanRecord};
 
 /// The header row, in order. Documented in `docs/API.md`.
 pub const SPAN_COLUMNS: [&str; 15] = [
@@ -75,6 +75,54 @@ pub fn spans(records: &[SpanRecord]) -> String {
                 &s_end,
                 s_text,
                 &attrs,
+            ],
+        );
+    }
+    out
+}
+
+/// The header row of place exports, in order. Documented in `docs/API.md`.
+pub const PLACE_COLUMNS: [&str; 14] = [
+    "key",
+    "name",
+    "country",
+    "admin1",
+    "precision",
+    "direction",
+    "latitude",
+    "longitude",
+    "border_pair",
+    "border_km",
+    "mentions",
+    "reports",
+    "first_published",
+    "last_published",
+];
+
+/// The header and one row per place.
+pub fn places(records: &[PlaceSummary]) -> String {
+    let mut out = String::new();
+    row(&mut out, &PLACE_COLUMNS);
+    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for p in records {
+        row(
+            &mut out,
+            &[
+                &p.key,
+                &p.name,
+                p.country.as_deref().unwrap_or(""),
+                p.admin1.as_deref().unwrap_or(""),
+                &p.precision,
+                p.direction.as_deref().unwrap_or(""),
+                &number(p.lat),
+                &number(p.lon),
+                p.border_pair.as_deref().unwrap_or(""),
+                &number(p.border_km),
+                &p.mentions.to_string(),
+                &p.reports.to_string(),
+                &day(p.first_published),
+                &day(p.last_published),
             ],
         );
     }

@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use spillover_store::StoreError;
+use spillover_store::{GeoError, StoreError};
 use std::net::SocketAddr;
 
 /// Why the server could not start or stopped with an error.
@@ -112,5 +112,13 @@ impl From<StoreError> for ApiError {
             }
             other => ApiError::Internal(other.to_string()),
         }
+    }
+}
+
+impl From<GeoError> for ApiError {
+    /// A malformed `bbox`, `border`, `km` or `country`: the message names the parameter
+    /// and what it takes.
+    fn from(e: GeoError) -> Self {
+        ApiError::BadRequest(e.to_string())
     }
 }

@@ -5,6 +5,7 @@ use crate::error::ApiError;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
 use chrono::NaiveDate;
+use spillover_store::{parse_country, parse_km, PlaceFilter};
 
 /// The pairs of a query string, checked against the names an endpoint takes.
 pub(crate) struct Params(Vec<(String, String)>);
@@ -79,5 +80,16 @@ impl Params {
             }
         }
         Ok((since, until))
+    }
+
+    /// `bbox` (`minLon,minLat,maxLon,maxLat`), `country` (alpha-3), `border` (`AFG-TJK`)
+    /// and `km`: which place mentions a listing keeps.
+    pub fn place_filter(&self) -> Result<PlaceFilter, ApiError> {
+        Ok(PlaceFilter {
+            bbox: self.str("bbox").map(str::parse).transpose()?,
+            country: self.str("country").map(parse_country).transpose()?,
+            border: self.str("border").map(str::parse).transpose()?,
+            km: self.str("km").map(parse_km).transpose()?,
+        })
     }
 }

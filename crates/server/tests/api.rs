@@ -429,6 +429,280 @@ fn actors_across_reports_and_reports_by_actor() {
     }
 }
 
+/// A place mention (a span of the `places` layer) as the place filters read it.
+struct Mention {
+    country: Option<String>,
+    /// Finer than a country: boxes, borders and distances apply.
+    located: bool,
+    /// Alphabetical.
+    pair: Option<String>,
+    km: Option<f64>,
+    point: Option<(f64, f64)>,
+}
+
+/// Whether a mention passes a filter, computed from the spans.
+type Pass<'a> = dyn Fn(&Mention) -> bool + 'a;
+
+fn mention(span: &Value) -> Mention {
+    let a = &span["attrs"];
+    let precision = a["precision"].as_str().unwrap_or("");
+    Mention {
+        country: a["country"]
+            .as_str()
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
+        located: !matches!(precision, "country" | "region"),
+        pair: a["border_pair"].as_str().map(|p| {
+            let mut codes: Vec<&str> = p.split('-').collect();
+            codes.sort_unstable();
+            codes.join("-")
+        }),
+        km: a["border_km"].as_f64(),
+        point: a["lat"].as_f64().zip(a["lon"].as_f64()),
+    }
+}
+
+#[test]
+fn places_across_reports_and_reports_by_place() {
+    let s = samples_server();
+    let stats = get_json(s, "/api/stats");
+    let n_spans = stats["layers"]["places"].as_u64().expect("places") as usize;
+    assert!(n_spans > 100, "{n_spans} place spans");
+    let spans = get_json(s, "/api/spans?layer=places&limit=1000");
+    let spans = spans["spans"].as_array().expect("spans").clone();
+    assert_eq!(spans.len(), n_spans);
+
+    let of = |q: &str| {
+        get_json(s, &format!("/api/places?{q}"))["places"]
+            .as_array()
+            .expect("places")
+            .clone()
+    };
+    let num = |p: &Value, f: &str| p[f].as_u64().unwrap_or_else(|| panic!("{f}: {p}"));
+    let all = of("limit=5000");
+    assert!(all.len() > 20, "{} places", all.len());
+    // Every mention is counted once.
+    assert_eq!(
+        all.iter().map(|p| num(p, "mentions")).sum::<u64>() as usize,
+        n_spans
+    );
+    let precisions = [
+        "point",
+        "admin1",
+        "country",
+        "region",
+        "border_region",
+        "border",
+    ];
+    for p in &all {
+        assert!(!p["key"].as_str().expect("key").is_empty());
+        assert!(!p["name"].as_str().expect("name").is_empty());
+        assert!(
+            precisions.contains(&p["precision"].as_str().expect("precision")),
+            "{p}"
+        );
+        assert!(num(p, "mentions") >= num(p, "reports") && num(p, "reports") >= 1);
+        if let Some(pair) = p["border_pair"].as_str() {
+            let (a, b) = pair.split_once('-').expect("pair");
+            assert!(a < b, "{pair} is alphabetical");
+        }
+    }
+    for w in all.windows(2) {
+        let k = |p: &Value| {
+            (
+                std::cmp::Reverse(num(p, "reports")),
+                std::cmp::Reverse(num(p, "mentions")),
+                p["key"].as_str().expect("key").to_string(),
+            )
+        };
+        assert!(k(&w[0]) < k(&w[1]), "{} before {}", w[0], w[1]);
+    }
+    assert_eq!(of("limit=3"), all[..3]);
+    assert_eq!(of(""), all[..all.len().min(50)]);
+    let panj = all
+        .iter()
+        .find(|p| p["name"] == "Panj")
+        .expect("Panj is in the samples");
+    assert_eq!(
+        (&panj["country"], &panj["precision"], &panj["border_pair"]),
+        (
+            &Value::from("TJK"),
+            &Value::from("point"),
+            &Value::from("AFG-TJK")
+        )
+    );
+    // The Tajik-Afghan border, named as such.
+    assert!(all
+        .iter()
+        .any(|p| p["key"] == "AFG-TJK" && p["precision"] == "border"));
+
+    // Each filter: every place listed passes it, and the reports listed are exactly
+    // those with a mention that passes it.
+    let bbox = (68.5, 36.5, 72.0, 38.5);
+    let in_box = |m: &Mention| {
+        m.located
+            && m.point.is_some_and(|(lat, lon)| {
+                (bbox.1..=bbox.3).contains(&lat) && (bbox.0..=bbox.2).contains(&lon)
+            })
+    };
+    let near = |m: &Mention| {
+        m.located && m.pair.as_deref() == Some("AFG-TJK") && m.km.is_some_and(|km| km <= 50.0)
+    };
+    let tajik = |m: &Mention| m.country.as_deref() == Some("TJK");
+    let cases: [(&str, &Pass<'_>); 5] = [
+        ("bbox=68.5,36.5,72,38.5", &in_box),
+        ("border=AFG-TJK&km=50", &near),
+        ("border=tjk-afg&km=50", &near),
+        ("country=tjk", &tajik),
+        ("country=TJK&border=AFG-TJK&km=50", &|m| tajik(m) && near(m)),
+    ];
+    let total = stats["reports"].as_u64().expect("reports") as usize;
+    for (q, pass) in cases {
+        let listed = of(&format!("{q}&limit=5000"));
+        assert!(!listed.is_empty(), "{q}");
+        let keys: HashSet<&str> = listed
+            .iter()
+            .map(|p| p["key"].as_str().expect("key"))
+            .collect();
+        let mentions: u64 = listed.iter().map(|p| num(p, "mentions")).sum();
+        let passing: Vec<&Value> = spans.iter().filter(|sp| pass(&mention(sp))).collect();
+        assert_eq!(mentions as usize, passing.len(), "{q}");
+        for p in &listed {
+            if q.contains("bbox") {
+                let (lat, lon) = (
+                    p["lat"].as_f64().expect("lat"),
+                    p["lon"].as_f64().expect("lon"),
+                );
+                assert!(
+                    (36.5..=38.5).contains(&lat) && (68.5..=72.0).contains(&lon),
+                    "{p}"
+                );
+            }
+            if q.contains("border") {
+                assert_eq!(p["border_pair"], "AFG-TJK", "{q}: {p}");
+                assert!(p["border_km"].as_f64().expect("km") <= 50.0, "{q}: {p}");
+            }
+            if q.contains("country") {
+                assert_eq!(p["country"], "TJK", "{q}: {p}");
+            }
+        }
+        assert!(keys.len() == listed.len(), "{q}: keys are unique");
+        let want: HashSet<&str> = passing
+            .iter()
+            .map(|sp| sp["report"].as_str().expect("report"))
+            .collect();
+        let reports = ids(&get_json(s, &format!("/api/reports?{q}&limit=500")));
+        assert_eq!(
+            reports.iter().map(String::as_str).collect::<HashSet<_>>(),
+            want,
+            "{q}"
+        );
+        assert!(reports.len() < total, "{q}");
+    }
+    // Countries and regions of them are not located by their reference points.
+    assert!(of("border=AFG-PAK&limit=5000")
+        .iter()
+        .all(|p| !matches!(p["precision"].as_str(), Some("country" | "region"))));
+
+    // Dates and actor choose the mentions counted.
+    for p in of("since=2024-06-01&until=2024-12-31&limit=5000") {
+        for f in ["first_published", "last_published"] {
+            let d = p[f].as_str().expect("dated");
+            assert!(("2024-06-01"..="2024-12-31").contains(&d), "{p}");
+        }
+    }
+    let with_taliban = of("actor=taliban&limit=5000");
+    assert!(!with_taliban.is_empty() && with_taliban.len() < all.len());
+    let taliban_reports: HashSet<String> =
+        ids(&get_json(s, "/api/reports?actor=taliban&limit=500"))
+            .into_iter()
+            .collect();
+    let counted = spans
+        .iter()
+        .filter(|sp| taliban_reports.contains(sp["report"].as_str().expect("report")))
+        .count();
+    assert_eq!(
+        with_taliban.iter().map(|p| num(p, "mentions")).sum::<u64>() as usize,
+        counted
+    );
+    // Place and actor filters combine on reports.
+    let both = ids(&get_json(
+        s,
+        "/api/reports?actor=taliban&border=AFG-TJK&km=50&limit=500",
+    ));
+    assert!(both.iter().all(|id| taliban_reports.contains(id)));
+
+    // CSV and JSON Lines: the same places.
+    let (status, ct, body) = get(s, "/api/places?country=TJK&format=csv&limit=5000");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/csv"), "{ct}");
+    let rows = parse_csv(&body);
+    assert_eq!(
+        rows[0],
+        [
+            "key",
+            "name",
+            "country",
+            "admin1",
+            "precision",
+            "direction",
+            "latitude",
+            "longitude",
+            "border_pair",
+            "border_km",
+            "mentions",
+            "reports",
+            "first_published",
+            "last_published"
+        ]
+    );
+    let tajik_places = of("country=TJK&limit=5000");
+    assert_eq!(rows.len() - 1, tajik_places.len());
+    for (row, p) in rows[1..].iter().zip(&tajik_places) {
+        assert_eq!(row[0], p["key"].as_str().expect("key"));
+        assert_eq!(row[2], "TJK");
+        assert_eq!(row[10], num(p, "mentions").to_string());
+    }
+    let (status, ct, body) = get(s, "/api/places?country=TJK&format=jsonl&limit=5000");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/x-ndjson"), "{ct}");
+    let lines: Vec<Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("jsonl line"))
+        .collect();
+    assert_eq!(lines, tajik_places);
+    // Empty values count as absent.
+    assert_eq!(of("bbox=&border=&km=&country=&limit=5000"), all);
+
+    for (bad, names) in [
+        ("/api/places?bbox=1,2,3", "bbox="),
+        ("/api/places?bbox=a,b,c,d", "bbox="),
+        ("/api/places?bbox=0,10,1,5", "bbox="),
+        ("/api/places?bbox=0,0,200,1", "bbox="),
+        ("/api/places?border=AFG", "border="),
+        ("/api/places?border=AFG-AFG", "border="),
+        ("/api/places?border=AFG-TJK&km=-1", "km="),
+        ("/api/places?km=fifty", "km="),
+        ("/api/places?country=Tajikistan", "country="),
+        ("/api/places?format=geojson", "format="),
+        ("/api/places?limit=0", "limit="),
+        ("/api/places?limit=5001", "limit="),
+        ("/api/places?since=2024-02-01&until=2024-01-01", "since="),
+        ("/api/places?q=Panj", "unknown parameter"),
+        ("/api/places?km=5&km=6", "twice"),
+        ("/api/reports?bbox=69,37,70", "bbox="),
+        ("/api/reports?border=AFGTJK", "border="),
+        ("/api/reports?km=NaN", "km="),
+        ("/api/reports?country=TJ", "country="),
+    ] {
+        let (status, ct, body) = get(s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
+        let v: Value = serde_json::from_str(&body).expect("json");
+        let message = v["error"]["message"].as_str().expect("message");
+        assert!(message.contains(names), "{bad}: {message}");
+    }
+}
+
 /// A small RFC 4180 reader for the test.
 fn parse_csv(body: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();

@@ -9,6 +9,9 @@
 //! whole report or nothing. Claims (the `claims` layer) are indexed by speaker,
 //! proposition, actors and figures in the same transaction and linked to the stored
 //! claims they contradict, found through those indexes rather than by comparing pairs.
+//! Place mentions (the `places` layer) are indexed by country, coordinate (an R*Tree)
+//! and nearest border in the same transaction, for [`Store::list_places`] and the
+//! geographic filters of [`ReportQuery::place`] ([`PlaceFilter`]).
 //!
 //! ```
 //! use spillover_store::{SqliteStore, Store, ReportQuery};
@@ -18,14 +21,17 @@
 
 mod cursor;
 mod error;
+mod geo;
 mod model;
 mod sqlite;
 
 pub use error::StoreError;
+pub use geo::{parse_country, parse_km, BorderPair, BoundingBox, GeoError, PlaceFilter};
 pub use model::{
     ActorQuery, ActorSummary, ClaimDate, ClaimQuery, ClaimRecord, Contradiction,
-    ContradictionQuery, Counts, DayCount, FigureRecord, NearDuplicate, Page, PutOutcome,
-    ReportQuery, ReportSummary, SentenceText, SpanQuery, SpanRecord, StoredReport, StoredSpan,
+    ContradictionQuery, Counts, DayCount, FigureRecord, NearDuplicate, Page, PlaceQuery,
+    PlaceSummary, PutOutcome, ReportQuery, ReportSummary, SentenceText, SpanQuery, SpanRecord,
+    StoredReport, StoredSpan,
 };
 pub use sqlite::SqliteStore;
 
@@ -69,6 +75,12 @@ pub trait Store {
     /// then key. `since`/`until` choose the mentions counted; `kind`, `country` and
     /// `search` (name or key) choose actors.
     fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError>;
+
+    /// The places mentioned across reports: the spans of the `places` layer grouped by
+    /// place key, with their mention and report counts and the dates of the first and
+    /// last reports counted. Ordered by reports, then mentions (both descending), then
+    /// key. `query.place`, `since`, `until` and `actor` choose the mentions counted.
+    fn list_places(&self, query: &PlaceQuery) -> Result<Vec<PlaceSummary>, StoreError>;
 
     /// One page of claims (the spans of the `claims` layer) matching the query, newest
     /// first by the date they were said, each with its report, speaker, content,

@@ -1,5 +1,6 @@
 //! Plain records the store returns.
 
+use crate::geo::PlaceFilter;
 use chrono::NaiveDate;
 use serde::Serialize;
 use spillover_doc::{Layer, Report, ReportId, Span};
@@ -28,6 +29,9 @@ pub struct ReportQuery {
     /// Only reports with a mention of this actor (a key of the `actors` layer, e.g.
     /// `taliban` or `doc:person:semyon-grigoryev`).
     pub actor: Option<String>,
+    /// Only reports mentioning a place that passes this filter (one mention meeting all
+    /// its conditions); the default lets every report through.
+    pub place: PlaceFilter,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -399,4 +403,73 @@ pub struct FigureRecord {
     pub high: Option<f64>,
     /// `exact`, `at_most`, `at_least`, `about` or `range`.
     pub bound: String,
+}
+
+/// Filters for listing the places mentioned across reports
+/// ([`Store::list_places`](crate::Store::list_places)).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceQuery {
+    /// Which mentions count (bounding box, country, border and distance).
+    pub place: PlaceFilter,
+    /// Count only mentions in reports published on or after this date (undated reports
+    /// drop out); places with none are left out.
+    pub since: Option<NaiveDate>,
+    /// Count only mentions in reports published on or before this date.
+    pub until: Option<NaiveDate>,
+    /// Count only mentions in reports that also mention this actor (a key of the
+    /// `actors` layer, as for [`ReportQuery::actor`]).
+    pub actor: Option<String>,
+    /// At most this many places: default [`PlaceQuery::DEFAULT_LIMIT`], at most
+    /// [`PlaceQuery::MAX_LIMIT`].
+    pub limit: Option<usize>,
+}
+
+impl PlaceQuery {
+    /// Page size when `limit` is not given.
+    pub const DEFAULT_LIMIT: usize = 50;
+    /// Largest page size; a larger `limit` is clamped to it.
+    pub const MAX_LIMIT: usize = 5_000;
+
+    /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
+    pub fn effective_limit(&self) -> usize {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// One place across the stored reports: the mentions of the `places` layer sharing a
+/// place key, with the attributes of the latest stored mention counted.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceSummary {
+    /// The GeoNames id (`1220750`) or the border pair (`AFG-TJK`) of the mentions; for a
+    /// place the gazetteer gives no id, `kind:COUNTRY:name` (`admin1:TJK:Khatlon`); for
+    /// a part of a country, `precision:COUNTRY:direction` (`region:AFG:north`).
+    pub key: String,
+    /// The gazetteer's name (`Panj`, `AFG–TJK border`).
+    pub name: String,
+    /// ISO alpha-3; `None` for boundaries and continents.
+    pub country: Option<String>,
+    /// The province, when the gazetteer gives one.
+    pub admin1: Option<String>,
+    /// `point`, `admin1`, `country`, `region`, `border_region` or `border`.
+    pub precision: String,
+    /// For a region or border region: `north`, `south-east` … ("northern Afghanistan").
+    pub direction: Option<String>,
+    /// Reference coordinate, degrees.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// The nearest international border (alphabetical alpha-3 pair) and the distance to
+    /// it in kilometres, from the reference coordinate. `None` for a country, a region of
+    /// one or a continent, whose reference point says nothing of where a border is.
+    pub border_pair: Option<String>,
+    pub border_km: Option<f64>,
+    /// Number of mentions (spans) counted.
+    pub mentions: usize,
+    /// Number of distinct reports mentioning it.
+    pub reports: usize,
+    /// Publication date of the earliest dated report counted.
+    pub first_published: Option<NaiveDate>,
+    /// Publication date of the latest dated report counted.
+    pub last_published: Option<NaiveDate>,
 }

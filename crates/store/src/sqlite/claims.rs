@@ -172,7 +172,7 @@ impl FactsCache {
 }
 
 /// A span's attrs JSON; unreadable attrs count as none (the claim is still listed).
-fn parse_attrs(attrs: Option<&str>) -> Value {
+pub(super) fn parse_attrs(attrs: Option<&str>) -> Value {
     attrs
         .and_then(|a| serde_json::from_str(a).ok())
         .unwrap_or(Value::Null)

@@ -216,13 +216,50 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX claim_links_b ON claim_links(b);
     "#,
+    // 4: places. One `places` row per span of the `places` layer (same row id), with
+    // what geographic lookups need as columns: the place key the mentions are grouped
+    // by (see `places::place_key`), name, country, province, precision, the direction of
+    // a region, the reference coordinate, and the nearest international border (pair in
+    // alphabetical order) with the distance to it — the latter only for places finer
+    // than a country (`places::located`). `places_rtree` indexes the coordinates of
+    // those places for bounding-box queries (R*Tree, compiled into the bundled SQLite);
+    // its entries are written with the row and deleted by trigger. Rows go with their
+    // span (foreign keys cascade). The stored place spans are indexed by `backfill`.
+    r#"
+    CREATE TABLE places (
+        sid INTEGER PRIMARY KEY REFERENCES spans(sid) ON DELETE CASCADE,
+        report_rid INTEGER NOT NULL REFERENCES reports(rid) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        country TEXT,
+        admin1 TEXT,
+        precision TEXT NOT NULL,
+        direction TEXT,
+        lat REAL,
+        lon REAL,
+        border_pair TEXT,
+        border_km REAL
+    );
+    CREATE INDEX places_report ON places(report_rid);
+    CREATE INDEX places_key ON places(key, report_rid);
+    CREATE INDEX places_country ON places(country);
+    CREATE INDEX places_border ON places(border_pair, border_km);
+    CREATE INDEX places_border_km ON places(border_km);
+
+    CREATE VIRTUAL TABLE places_rtree USING rtree(sid, min_lon, max_lon, min_lat, max_lat);
+    CREATE TRIGGER places_rtree_delete AFTER DELETE ON places BEGIN
+        DELETE FROM places_rtree WHERE sid = old.sid;
+    END;
+    "#,
 ];
 
 /// What a migration needs beyond its SQL, run in the same transaction right after it:
-/// migration 3 indexes and links the claims already stored.
+/// migration 3 indexes and links the claims already stored, migration 4 indexes the
+/// places already stored.
 pub(crate) fn backfill(version: i64, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     match version {
         3 => super::claims::backfill(conn),
+        4 => super::places::backfill(conn),
         _ => Ok(()),
     }
 }

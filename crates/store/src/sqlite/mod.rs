@@ -3,12 +3,13 @@
 mod actors;
 mod claims;
 mod migrations;
+mod places;
 mod query;
 
 use crate::model::{
     ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery, Counts,
-    DayCount, FigureRecord, NearDuplicate, Page, PutOutcome, ReportQuery, ReportSummary, SpanQuery,
-    SpanRecord, StoredReport, StoredSpan,
+    DayCount, FigureRecord, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
+    ReportSummary, SpanQuery, SpanRecord, StoredReport, StoredSpan,
 };
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -276,8 +277,18 @@ impl Store for SqliteStore {
                         f64::from(a.confidence),
                         attrs
                     ])?;
+                    let sid = tx.last_insert_rowid();
+                    if layer == Layer::Places {
+                        places::index_place(
+                            &tx,
+                            sid,
+                            rid,
+                            a.key.as_deref(),
+                            a.label.as_ref(),
+                            &a.attrs,
+                        )?;
+                    }
                     if layer == Layer::Claims {
-                        let sid = tx.last_insert_rowid();
                         claims::index_claim(
                             &tx,
                             claims::StoredClaim {
@@ -435,6 +446,10 @@ impl Store for SqliteStore {
 
     fn list_actors(&self, query: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError> {
         self.list_actors_impl(query)
+    }
+
+    fn list_places(&self, query: &PlaceQuery) -> Result<Vec<PlaceSummary>, StoreError> {
+        self.list_places_impl(query)
     }
 
     fn list_claims(&self, query: &ClaimQuery) -> Result<Page<ClaimRecord>, StoreError> {

@@ -390,7 +390,8 @@ pub(crate) fn push_dates(
     }
 }
 
-/// Appends the date, outlet and actor filters of a report query (the `reports r` alias).
+/// Appends the date, outlet, actor and place filters of a report query (the `reports r`
+/// alias).
 pub(crate) fn push_report_filters(
     query: &ReportQuery,
     plan: ActorPlan,
@@ -415,6 +416,7 @@ pub(crate) fn push_report_filters(
         args.push(super::actors::ACTORS_LAYER.to_string().into());
         args.push(a.clone().into());
     }
+    super::places::push_report_place_filter(&query.place, sql, args);
 }
 
 /// The columns of a report listing; `?` placeholders are filled by `reports_stretch`.
