@@ -106,9 +106,12 @@ pub fn prediction(task: Task, doc: &Doc) -> Prediction {
                 })
                 .collect(),
         ),
+        // Events the text marks as negated, hypothetical, future or denied did not
+        // happen, and the gold sets code events that did.
         Task::Events => Prediction::Events(
             doc.layer(Layer::Events)
                 .iter()
+                .filter(|a| a.attrs["status"].as_str().is_none_or(|s| s == "happened"))
                 .map(|a| PredEvent {
                     source: str_attr(a, "source_code"),
                     target: str_attr(a, "target_code"),

@@ -24,6 +24,7 @@ pub mod actors;
 pub mod claims;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod link;
 pub mod places;
 pub mod quantities;
@@ -148,6 +149,7 @@ impl Pipeline {
             Box::new(quantities::QuantityTagger::new()),
             Box::new(actors::ActorTagger::standard()),
             Box::new(claims::ClaimTagger::new()),
+            Box::new(events::EventCoder::new()),
         ])
         .unwrap_or_else(|e| panic!("standard pipeline misordered: {e}"))
     }
