@@ -8,6 +8,7 @@ mod bench_claims;
 mod claims;
 mod demo;
 mod eval;
+mod events;
 mod extract;
 mod ingest;
 mod place;
@@ -53,6 +54,9 @@ enum Command {
     Claims(claims::ClaimsArgs),
     /// List pairs of stored claims that contradict each other, with the reason.
     Contradictions(claims::ContradictionsArgs),
+    /// List stored events (PLOVER type, actors, place, date, figures, indicators) as a
+    /// table, CSV, JSON Lines or GeoJSON.
+    Events(events::EventsArgs),
     /// Every stored figure for an actor (e.g. ISKP members), by date, with who gave it.
     Figures(claims::FiguresArgs),
     /// Run the pipeline on a file without storing it and print what it found.
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Claims(a) => claims::list(a),
         Command::Contradictions(a) => claims::contradictions(a),
         Command::Figures(a) => claims::figures(a),
+        Command::Events(a) => events::list(a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::GenCorpus(a) => bench::gen_corpus(a),

@@ -828,3 +828,52 @@ fn places_and_reports_by_place_from_the_store() {
         }
     }
 }
+
+#[test]
+fn events_from_the_store_as_table_jsonl_csv_and_geojson() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let (code, _, err) = ingest(&db, &[samples().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let events = |args: &[&str]| -> String {
+        let o = run(bin().args(["events", "--db"]).arg(&db).args(args));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let all: Vec<Value> = events(&["--status", "all", "--limit", "1000", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!all.is_empty(), "the samples code no events");
+    let stored = db_count(&db, "SELECT COUNT(*) FROM events");
+    assert_eq!(all.len() as i64, stored.min(1000));
+    let plover = all[0]["plover"].as_str().unwrap();
+    let typed = events(&["--status", "all", "--type", plover, "--format", "jsonl"]);
+    assert!(typed
+        .lines()
+        .all(|l| serde_json::from_str::<Value>(l).unwrap()["plover"] == plover));
+    let csv = events(&["--status", "all", "--limit", "1000", "--format", "csv"]);
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header, spillover_store::EVENT_CSV_COLUMNS.join(","));
+    let geo: Value = serde_json::from_str(&events(&[
+        "--status", "all", "--limit", "1000", "--format", "geojson",
+    ]))
+    .unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    assert_eq!(geo["features"].as_array().unwrap().len(), all.len());
+    let table = events(&["--status", "all", "--limit", "1000"]);
+    assert!(
+        table.contains(&format!("{} event(s)", all.len())),
+        "{table}"
+    );
+    let o = run(bin()
+        .args(["events", "--db"])
+        .arg(&db)
+        .args(["--status", "maybe"]));
+    assert!(!o.status.success());
+    let o = run(bin()
+        .args(["events", "--db"])
+        .arg(&db)
+        .args(["--near-border", "AFG"]));
+    assert!(!o.status.success());
+}

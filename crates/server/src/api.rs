@@ -18,9 +18,10 @@ use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptio
 use spillover_lexicon::actors::ActorKind;
 use spillover_pipeline::link;
 use spillover_store::{
-    ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery,
-    FigureRecord, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
-    ReportSummary, SpanQuery, SpanRecord, Store, StoredReport,
+    events_csv, events_geojson, ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction,
+    ContradictionQuery, EventQuery, EventRecord, FigureRecord, NearDuplicate, Page, PlaceQuery,
+    PlaceSummary, PutOutcome, ReportQuery, ReportSummary, SpanQuery, SpanRecord, Store,
+    StoredReport,
 };
 use std::collections::BTreeMap;
 
@@ -53,6 +54,7 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/actors", Method::GET, get(list_actors)),
         ("/api/places", Method::GET, get(list_places)),
         ("/api/claims", Method::GET, get(list_claims)),
+        ("/api/events", Method::GET, get(list_events)),
         ("/api/contradictions", Method::GET, get(list_contradictions)),
         ("/api/figures", Method::GET, get(figures)),
         ("/api/duplicates", Method::GET, get(duplicates)),
@@ -481,6 +483,122 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
             .into_response()
         },
         csv::claims,
+    )
+}
+
+#[derive(Serialize)]
+struct EventList {
+    events: Vec<EventRecord>,
+    next_cursor: Option<String>,
+}
+
+/// Event listings as JSON or GeoJSON: default and largest page.
+const EVENTS_JSON_LIMIT: (usize, usize) = (50, 1_000);
+/// Event exports (JSON Lines, CSV): default and largest page.
+const EVENTS_EXPORT_LIMIT: (usize, usize) = (1_000, 10_000);
+
+async fn list_events(State(state): State<AppState>, raw: RawQuery) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        raw,
+        &[
+            "type",
+            "actor",
+            "country",
+            "border",
+            "km",
+            "bbox",
+            "indicator",
+            "since",
+            "until",
+            "status",
+            "limit",
+            "offset",
+            "cursor",
+            "format",
+        ],
+    )?;
+    // GeoJSON is this endpoint's own; the others are those of every listing.
+    let geojson = p.str("format") == Some("geojson");
+    let format = if geojson {
+        Format::Json
+    } else {
+        Format::of(&p).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "format={:?}: one of json, jsonl, csv, geojson",
+                p.str("format").unwrap_or_default()
+            ))
+        })?
+    };
+    let (default, max) = if format == Format::Json {
+        EVENTS_JSON_LIMIT
+    } else {
+        EVENTS_EXPORT_LIMIT
+    };
+    let status = match p.str("status") {
+        None => None,
+        Some(s) if s == "all" || EventQuery::STATUSES.contains(&s) => Some(s.to_string()),
+        Some(s) => {
+            return Err(ApiError::BadRequest(format!(
+                "status={s:?}: one of all, {}",
+                EventQuery::STATUSES.join(", ")
+            )))
+        }
+    };
+    let plover = match p.str("type") {
+        Some(t) if t.len() > 40 || !t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') => {
+            return Err(ApiError::BadRequest(format!(
+                "type={t:?} is not a PLOVER type (e.g. ASSAULT)"
+            )))
+        }
+        t => t.map(str::to_string),
+    };
+    let offset = match p.str("offset") {
+        None => 0,
+        Some(v) => v.parse::<usize>().map_err(|_| {
+            ApiError::BadRequest(format!("offset={v:?} must be a whole number, 0 or more"))
+        })?,
+    };
+    let (since, until) = p.range()?;
+    let query = EventQuery {
+        plover,
+        actor: actor_param(&p, "actor")?,
+        place: p.place_filter()?,
+        indicator: p.string("indicator"),
+        since,
+        until,
+        status,
+        limit: Some(p.limit(default, max)?),
+        offset,
+        cursor: p.string("cursor"),
+    };
+    let page = state
+        .read(move |store| Ok(store.list_events(&query)?))
+        .await?;
+    if geojson {
+        let mut response = (
+            [(header::CONTENT_TYPE, "application/geo+json")],
+            events_geojson(&page.items).to_string(),
+        )
+            .into_response();
+        if let Some(c) = page.next_cursor.as_deref() {
+            if let Ok(v) = HeaderValue::from_str(c) {
+                response.headers_mut().insert("x-next-cursor", v);
+            }
+        }
+        return Ok(response);
+    }
+    paged(
+        format,
+        page,
+        "events",
+        |events, next_cursor| {
+            Json(EventList {
+                events,
+                next_cursor,
+            })
+            .into_response()
+        },
+        events_csv,
     )
 }
 

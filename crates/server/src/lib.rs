@@ -14,6 +14,9 @@
 //!   mention and report counts (filters: name or id, kind, country, dates);
 //! - `GET /api/claims`: who said what, with which stance, when, in which report (filters:
 //!   about an actor, by a speaker, stance, dates, report), as JSON, JSON Lines or CSV;
+//! - `GET /api/events`: PLOVER-coded events with actors, place, date, figures and
+//!   indicators (filters: type, actor, country, border and km, bbox, indicator, dates,
+//!   status), as JSON, JSON Lines, CSV or GeoJSON;
 //! - `GET /api/contradictions`: pairs of claims that contradict each other, with why;
 //! - `GET /api/figures?subject=…`: every figure given for an actor, by date;
 //! - `GET /api/duplicates`, `GET /api/stats`;

@@ -1304,3 +1304,64 @@ fn claims_contradictions_and_figures() {
         assert_error(status, &ct, &body, 400, "bad_request");
     }
 }
+
+#[test]
+fn events_as_json_csv_and_geojson_with_filters() {
+    let s = samples_server();
+    let all = get_json(s, "/api/events?status=all&limit=1000");
+    let events = all["events"].as_array().expect("events");
+    assert!(!events.is_empty(), "the samples code no events");
+    let happened = get_json(s, "/api/events?limit=1000");
+    let happened = happened["events"].as_array().expect("events");
+    assert!(happened.len() <= events.len());
+    assert!(happened.iter().all(|e| e["status"] == "happened"));
+    // A type filter keeps that type only.
+    let plover = events[0]["plover"].as_str().expect("plover").to_string();
+    let typed = get_json(
+        s,
+        &format!("/api/events?status=all&type={plover}&limit=1000"),
+    );
+    let typed = typed["events"].as_array().expect("events");
+    assert!(!typed.is_empty() && typed.len() <= events.len());
+    assert!(typed.iter().all(|e| e["plover"] == plover.as_str()));
+    // Pages by cursor cover what one big page does.
+    let first = get_json(s, "/api/events?status=all&limit=1");
+    if events.len() > 1 {
+        let cursor = first["next_cursor"].as_str().expect("cursor");
+        let second = get_json(
+            s,
+            &format!("/api/events?status=all&limit=1&cursor={cursor}"),
+        );
+        assert_eq!(second["events"][0]["id"], events[1]["id"]);
+        let by_offset = get_json(s, "/api/events?status=all&limit=1&offset=1");
+        assert_eq!(by_offset["events"][0]["id"], events[1]["id"]);
+    }
+    let (status, ct, body) = get(s, "/api/events?status=all&format=csv");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/csv"), "{ct}");
+    let rows = parse_csv(&body);
+    assert_eq!(rows[0], spillover_store::EVENT_CSV_COLUMNS);
+    assert_eq!(rows.len(), events.len() + 1);
+    let (status, ct, body) = get(s, "/api/events?status=all&format=geojson&limit=1000");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/geo+json"), "{ct}");
+    let geo: Value = serde_json::from_str(&body).expect("geojson");
+    assert_eq!(geo["type"], "FeatureCollection");
+    let features = geo["features"].as_array().expect("features");
+    assert_eq!(features.len(), events.len());
+    for f in features {
+        assert_eq!(f["type"], "Feature");
+        let g = &f["geometry"];
+        assert!(g.is_null() || g["type"] == "Point", "{g}");
+    }
+    for bad in [
+        "/api/events?status=sometimes",
+        "/api/events?format=kml",
+        "/api/events?near=AFG",
+        "/api/events?border=AFG",
+        "/api/events?offset=-1",
+    ] {
+        let (status, ct, body) = get(s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
+    }
+}

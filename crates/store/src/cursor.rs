@@ -80,6 +80,45 @@ impl ClaimPosition {
     }
 }
 
+/// The version tag of event listing cursors.
+const EVENT_VERSION: &str = "e1";
+
+/// Where a page of events ended: the event's date as stored (`None` for undated events)
+/// and its span row id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EventPosition {
+    pub date: Option<String>,
+    pub sid: i64,
+}
+
+impl EventPosition {
+    /// The opaque form handed to clients.
+    pub fn encode(&self) -> String {
+        hex(&format!(
+            "{EVENT_VERSION}|{}|{}",
+            self.date.as_deref().unwrap_or("-"),
+            self.sid
+        ))
+    }
+
+    /// Reads back what [`EventPosition::encode`] wrote; anything else is a `BadCursor`.
+    pub fn decode(token: &str) -> Result<EventPosition, StoreError> {
+        let bad = || StoreError::BadCursor(token.chars().take(80).collect());
+        let plain = unhex(token).ok_or_else(bad)?;
+        let parts: Vec<&str> = plain.split('|').collect();
+        let [version, date, sid] = parts.as_slice() else {
+            return Err(bad());
+        };
+        if *version != EVENT_VERSION || date.is_empty() {
+            return Err(bad());
+        }
+        Ok(EventPosition {
+            date: (*date != "-").then(|| date.to_string()),
+            sid: sid.parse::<i64>().map_err(|_| bad())?,
+        })
+    }
+}
+
 impl Position {
     /// The opaque form handed to clients.
     pub fn encode(&self) -> String {

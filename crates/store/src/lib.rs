@@ -11,7 +11,9 @@
 //! claims they contradict, found through those indexes rather than by comparing pairs.
 //! Place mentions (the `places` layer) are indexed by country, coordinate (an R*Tree)
 //! and nearest border in the same transaction, for [`Store::list_places`] and the
-//! geographic filters of [`ReportQuery::place`] ([`PlaceFilter`]).
+//! geographic filters of [`ReportQuery::place`] ([`PlaceFilter`]). Events (the
+//! `events` layer) are indexed by type, actors, countries, date, place, border and
+//! indicator in the same transaction, for [`Store::list_events`].
 //!
 //! ```
 //! use spillover_store::{SqliteStore, Store, ReportQuery};
@@ -21,11 +23,16 @@
 
 mod cursor;
 mod error;
+mod events;
 mod geo;
 mod model;
 mod sqlite;
 
 pub use error::StoreError;
+pub use events::{
+    events_csv, events_geojson, EventActor, EventIndicator, EventQuery, EventRecord,
+    EVENT_CSV_COLUMNS,
+};
 pub use geo::{parse_country, parse_km, BorderPair, BoundingBox, GeoError, PlaceFilter};
 pub use model::{
     ActorQuery, ActorSummary, ClaimDate, ClaimQuery, ClaimRecord, Contradiction,
@@ -86,6 +93,12 @@ pub trait Store {
     /// first by the date they were said, each with its report, speaker, content,
     /// sentences and number of contradictions.
     fn list_claims(&self, query: &ClaimQuery) -> Result<Page<ClaimRecord>, StoreError>;
+
+    /// One page of events (the spans of the `events` layer) matching the query, newest
+    /// first by the event's date (else its report's), each with its report, sentence,
+    /// actors, place, date, counts and indicators. Only events that happened unless
+    /// `query.status` says otherwise.
+    fn list_events(&self, query: &EventQuery) -> Result<Page<EventRecord>, StoreError>;
 
     /// Pairs of stored claims that contradict each other (linked as reports are stored),
     /// the most recently stored first, each with both claims and the reason.

@@ -251,15 +251,76 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         DELETE FROM places_rtree WHERE sid = old.sid;
     END;
     "#,
+    // 5: events. One `events` row per span of the `events` layer (same row id), with
+    // what lookups need as columns: PLOVER type, CAMEO code, status, both actors (key,
+    // CAMEO-style code, country), the place (key, country, precision) with the
+    // coordinate and nearest border of the report's place mention at the same span
+    // (`place_sid`; NULL when there is none), the event date (its own, else the
+    // report's publication date), the counts and the ACLED types. `event_indicators`
+    // holds the security indicators an event raises, with their direction. Rows go
+    // with their span (foreign keys cascade). The stored event spans are indexed by
+    // `backfill`.
+    r#"
+    CREATE TABLE events (
+        sid INTEGER PRIMARY KEY REFERENCES spans(sid) ON DELETE CASCADE,
+        report_rid INTEGER NOT NULL REFERENCES reports(rid) ON DELETE CASCADE,
+        plover TEXT NOT NULL,
+        cameo TEXT,
+        status TEXT NOT NULL,
+        source_key TEXT,
+        source_code TEXT,
+        source_country TEXT,
+        target_key TEXT,
+        target_code TEXT,
+        target_country TEXT,
+        place_sid INTEGER,
+        place_key TEXT,
+        place_country TEXT,
+        place_precision TEXT,
+        lat REAL,
+        lon REAL,
+        border_pair TEXT,
+        border_km REAL,
+        event_date TEXT,
+        killed INTEGER,
+        wounded INTEGER,
+        arrested INTEGER,
+        acled_event_type TEXT,
+        acled_sub_event_type TEXT
+    );
+    CREATE INDEX events_report ON events(report_rid);
+    CREATE INDEX events_plover ON events(plover, status);
+    CREATE INDEX events_status ON events(status);
+    CREATE INDEX events_source ON events(source_key);
+    CREATE INDEX events_target ON events(target_key);
+    CREATE INDEX events_place_country ON events(place_country);
+    CREATE INDEX events_source_country ON events(source_country);
+    CREATE INDEX events_target_country ON events(target_country);
+    CREATE INDEX events_place ON events(place_sid);
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_border ON events(border_pair, border_km);
+    CREATE INDEX events_border_km ON events(border_km);
+
+    CREATE TABLE event_indicators (
+        event INTEGER NOT NULL REFERENCES events(sid) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        indicator TEXT NOT NULL,
+        "from" TEXT,
+        "to" TEXT,
+        PRIMARY KEY (event, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_indicators_indicator ON event_indicators(indicator);
+    "#,
 ];
 
 /// What a migration needs beyond its SQL, run in the same transaction right after it:
 /// migration 3 indexes and links the claims already stored, migration 4 indexes the
-/// places already stored.
+/// places already stored, migration 5 the events already stored.
 pub(crate) fn backfill(version: i64, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     match version {
         3 => super::claims::backfill(conn),
         4 => super::places::backfill(conn),
+        5 => super::events::backfill(conn),
         _ => Ok(()),
     }
 }

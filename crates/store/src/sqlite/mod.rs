@@ -2,10 +2,12 @@
 
 mod actors;
 mod claims;
+mod events;
 mod migrations;
 mod places;
 mod query;
 
+use crate::events::{EventQuery, EventRecord};
 use crate::model::{
     ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery, Counts,
     DayCount, FigureRecord, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
@@ -288,6 +290,18 @@ impl Store for SqliteStore {
                             &a.attrs,
                         )?;
                     }
+                    if layer == Layer::Events {
+                        events::index_event(
+                            &tx,
+                            events::StoredEvent {
+                                sid,
+                                report_rid: rid,
+                                published: published.as_deref(),
+                                label: a.label.as_ref(),
+                                attrs: &a.attrs,
+                            },
+                        )?;
+                    }
                     if layer == Layer::Claims {
                         claims::index_claim(
                             &tx,
@@ -454,6 +468,10 @@ impl Store for SqliteStore {
 
     fn list_claims(&self, query: &ClaimQuery) -> Result<Page<ClaimRecord>, StoreError> {
         self.list_claims_impl(query)
+    }
+
+    fn list_events(&self, query: &EventQuery) -> Result<Page<EventRecord>, StoreError> {
+        self.list_events_impl(query)
     }
 
     fn list_contradictions(
