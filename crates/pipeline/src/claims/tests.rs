@@ -410,7 +410,7 @@ fn dump() {
         out.push(v);
     }
     std::fs::write(
-        "/tmp/claims-dump.json",
+        std::env::temp_dir().join("claims-dump.json"),
         serde_json::to_string(&out).expect("s"),
     )
     .expect("w");
