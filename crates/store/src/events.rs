@@ -3,7 +3,7 @@
 //! CAMEO- and PLOVER-compatible column names, and GeoJSON).
 
 use crate::geo::PlaceFilter;
-use crate::model::SentenceText;
+use crate::model::{clamp_limit, SentenceText};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -50,9 +50,7 @@ impl EventQuery {
 
     /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
     pub fn effective_limit(&self) -> usize {
-        self.limit
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT)
+        clamp_limit(self.limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT)
     }
 }
 

@@ -208,9 +208,7 @@ impl ActorQuery {
 
     /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
     pub fn effective_limit(&self) -> usize {
-        self.limit
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT)
+        clamp_limit(self.limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT)
     }
 }
 
@@ -275,9 +273,7 @@ impl ClaimQuery {
 
     /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
     pub fn effective_limit(&self) -> usize {
-        self.limit
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT)
+        clamp_limit(self.limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT)
     }
 }
 
@@ -362,9 +358,7 @@ impl ContradictionQuery {
 
     /// The number of pairs this query asks for, clamped to `1..=MAX_LIMIT`.
     pub fn effective_limit(&self) -> usize {
-        self.limit
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT)
+        clamp_limit(self.limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT)
     }
 }
 
@@ -432,9 +426,7 @@ impl PlaceQuery {
 
     /// The page size this query asks for, clamped to `1..=MAX_LIMIT`.
     pub fn effective_limit(&self) -> usize {
-        self.limit
-            .unwrap_or(Self::DEFAULT_LIMIT)
-            .clamp(1, Self::MAX_LIMIT)
+        clamp_limit(self.limit, Self::DEFAULT_LIMIT, Self::MAX_LIMIT)
     }
 }
 
@@ -472,4 +464,9 @@ pub struct PlaceSummary {
     pub first_published: Option<NaiveDate>,
     /// Publication date of the latest dated report counted.
     pub last_published: Option<NaiveDate>,
+}
+
+/// A page size: `limit`, or `default` when none is given, clamped to `1..=max`.
+pub(crate) fn clamp_limit(limit: Option<usize>, default: usize, max: usize) -> usize {
+    limit.unwrap_or(default).clamp(1, max)
 }
