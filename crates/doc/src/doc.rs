@@ -13,7 +13,7 @@ pub struct Doc {
     report: Report,
     sentences: Vec<Span>,
     tokens: Vec<Token>,
-    layers: [Vec<Annotation>; 7],
+    layers: [Vec<Annotation>; 8],
     assigned: BTreeSet<Layer>,
 }
 

@@ -17,11 +17,12 @@ pub enum Layer {
     Quantities,
     Claims,
     Events,
+    Indicators,
 }
 
 impl Layer {
     /// Every layer, in pipeline order.
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Sentences,
         Layer::Tokens,
         Layer::Entities,
@@ -31,10 +32,11 @@ impl Layer {
         Layer::Quantities,
         Layer::Claims,
         Layer::Events,
+        Layer::Indicators,
     ];
 
     /// The layers that hold annotations (sentences and tokens have their own types).
-    pub const ANNOTATED: [Layer; 7] = [
+    pub const ANNOTATED: [Layer; 8] = [
         Layer::Entities,
         Layer::Actors,
         Layer::Places,
@@ -42,6 +44,7 @@ impl Layer {
         Layer::Quantities,
         Layer::Claims,
         Layer::Events,
+        Layer::Indicators,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Layer {
             Layer::Quantities => "quantities",
             Layer::Claims => "claims",
             Layer::Events => "events",
+            Layer::Indicators => "indicators",
         }
     }
 

@@ -56,11 +56,13 @@
 //! * `confidence`: higher with both sides named, lower for nominal triggers and
 //!   subordinate clauses.
 //!
-//! Security indicators live on the events that raise them; a sentence that raises one
-//! without an event (armed-group strength, "terrorists may be among the migrants") adds
-//! nothing to this layer.
+//! Security indicators live on the events that raise them, and in the report's own
+//! [`Layer::Indicators`] layer ([`indicators`]): one annotation per sentence and
+//! indicator, also where no event raises it (armed-group strength, "terrorists may be
+//! among the migrants").
 
 pub mod frame;
+pub mod indicators;
 pub mod lexicon;
 pub mod participants;
 pub mod sentence;
@@ -322,6 +324,12 @@ impl EventCoder {
 
     /// Codes the events of a doc.
     pub fn code(&self, doc: &Doc) -> Vec<Annotation> {
+        self.code_all(doc).0
+    }
+
+    /// Codes the events of a doc and its security indicators (the annotations of
+    /// [`Layer::Events`] and [`Layer::Indicators`]).
+    pub fn code_all(&self, doc: &Doc) -> (Vec<Annotation>, Vec<Annotation>) {
         let text = doc.text();
         let lex = self.lex;
         let mut words = Words::default();
@@ -343,9 +351,9 @@ impl EventCoder {
             if toks.is_empty() {
                 continue;
             }
-            let hit = words.fill(text, toks, lex);
+            let (hit, cue_hit) = words.fill(text, toks, lex);
             let has_claim = claim_cues.iter().any(|c| sspan.contains(*c));
-            if !hit && !has_claim {
+            if !hit && !has_claim && !cue_hit {
                 continue;
             }
             let l = layers.get_or_insert_with(|| Layers {
@@ -424,12 +432,16 @@ impl EventCoder {
                 }
             }
         }
-        let Some(l) = layers else { return Vec::new() };
+        let Some(l) = layers else {
+            return (Vec::new(), Vec::new());
+        };
         let events = merge(events);
-        events
+        let anns: Vec<Annotation> = events
             .iter()
             .map(|e| self.annotation(doc, e, &l, &cues))
-            .collect()
+            .collect();
+        let found = indicators::annotations(doc, &anns, &cues, &l);
+        (anns, found)
     }
 
     /// The events of the trigger words of one sentence.
@@ -1967,10 +1979,11 @@ impl Component for EventCoder {
         &[Layer::Sentences, Layer::Tokens, Layer::Actors]
     }
     fn assigns(&self) -> &'static [Layer] {
-        &[Layer::Events]
+        &[Layer::Events, Layer::Indicators]
     }
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        let found = self.code(doc);
-        add_all(doc, Layer::Events, COMPONENT, found)
+        let (events, found) = self.code_all(doc);
+        add_all(doc, Layer::Events, COMPONENT, events)?;
+        add_all(doc, Layer::Indicators, COMPONENT, found)
     }
 }

@@ -24,11 +24,13 @@ pub struct Words {
 }
 
 impl Words {
-    /// Fills the buffer for `toks`; returns whether any word starts a trigger pattern.
-    pub fn fill(&mut self, text: &str, toks: &[Token], lex: &Lexicon) -> bool {
+    /// Fills the buffer for `toks`; returns whether any word starts a trigger pattern,
+    /// and whether any word starts a trigger or an indicator cue.
+    pub fn fill(&mut self, text: &str, toks: &[Token], lex: &Lexicon) -> (bool, bool) {
         self.buf.clear();
         self.offs.clear();
         let mut hit = false;
+        let mut cue = false;
         for t in toks {
             let start = self.buf.len();
             let s = &text[t.span.start..t.span.end];
@@ -45,11 +47,17 @@ impl Words {
                 }
             }
             self.offs.push((start as u32, self.buf.len() as u32));
-            if !hit && t.kind == TokenKind::Word && lex.trigger_first.contains(&self.buf[start..]) {
-                hit = true;
+            if !hit && t.kind == TokenKind::Word {
+                let w = &self.buf[start..];
+                if lex.trigger_first.contains(w) {
+                    hit = true;
+                    cue = true;
+                } else if !cue && lex.first.contains_key(w) {
+                    cue = true;
+                }
             }
         }
-        hit
+        (hit, cue)
     }
 
     /// The lowercase form of token `i` ("" past the end).

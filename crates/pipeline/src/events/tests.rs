@@ -340,6 +340,106 @@ fn indicators_carry_evidence_and_direction() {
         .any(|i| i["indicator"] == "drug_trafficking"));
 }
 
+/// The indicator annotations of `label`.
+fn indicators<'d>(doc: &'d Doc, label: &str) -> Vec<&'d Annotation> {
+    doc.layer(Layer::Indicators)
+        .iter()
+        .filter(|a| a.label == label)
+        .collect()
+}
+
+#[test]
+fn sentences_raise_indicators_without_events() {
+    // no event: a figure of strength, a hedged presence among migrants
+    let doc = run("ISKP had amassed up to 6,500 fighters in the north. \
+         Terrorists may be among the refugees fleeing from Pakistan into Afghanistan.");
+    let strength = indicators(&doc, "armed_group_strength");
+    assert!(!strength.is_empty(), "{:#?}", doc.layer(Layer::Indicators));
+    let terror = indicators(&doc, "terrorism");
+    assert_eq!(terror.len(), 1, "{terror:#?}");
+    assert_eq!(
+        &doc.text()[terror[0].span.start..terror[0].span.end],
+        "Terrorists"
+    );
+    assert_eq!(terror[0].attrs["sentence"], 1);
+    let moves = indicators(&doc, "displacement");
+    assert_eq!(moves.len(), 1, "{moves:#?}");
+    let d = moves[0];
+    assert_eq!(d.attrs["direction"]["from"], "PAK");
+    assert_eq!(d.attrs["direction"]["to"], "AFG");
+    assert!(d.attrs["events"].is_null(), "{d:#?}");
+    assert!((d.confidence - 0.6).abs() < 1e-6);
+    // the date: the publication date, said so
+    assert_eq!(d.attrs["date"]["value"], "2023-12-20");
+    assert_eq!(d.attrs["date"]["origin"], "published");
+    // every piece of evidence lies in the sentence and is named by the span
+    for a in doc.layer(Layer::Indicators) {
+        let si = a.attrs["sentence"].as_u64().unwrap() as usize;
+        for ev in a.attrs["evidence"].as_array().unwrap() {
+            let sp = Span::new(
+                ev[0].as_u64().unwrap() as usize,
+                ev[1].as_u64().unwrap() as usize,
+            )
+            .unwrap();
+            assert!(doc.sentences()[si].contains(sp), "{a:#?}");
+        }
+        assert_eq!(a.attrs["evidence"][0][0], a.span.start);
+    }
+}
+
+#[test]
+fn an_event_and_its_sentence_give_one_indicator_with_the_event() {
+    let doc =
+        run("Armed militants from Afghanistan infiltrated Tajikistan near Panj on 3 March 2024.");
+    let inf = indicators(&doc, "border_infiltration");
+    assert_eq!(inf.len(), 1, "{inf:#?}");
+    let a = inf[0];
+    assert_eq!(a.attrs["events"][0]["plover"], "ASSAULT");
+    assert_eq!(a.attrs["direction"]["from"], "AFG");
+    assert_eq!(a.attrs["direction"]["to"], "TJK");
+    assert_eq!(a.attrs["place"]["origin"], "event");
+    assert_eq!(a.attrs["place"]["country"], "TJK");
+    assert_eq!(a.attrs["date"]["value"], "2024-03-03");
+    assert!(a.confidence > 0.75);
+    // said by someone: the indicator is the speaker's
+    let doc = run("Pakistan's foreign ministry said terrorists crossed from Afghanistan.");
+    let t = indicators(&doc, "terrorism");
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert!(t[0].attrs["claim"]["start"].is_u64(), "{t:#?}");
+}
+
+#[test]
+fn seed_report_raises_every_indicator() {
+    let doc = run(include_str!(
+        "../../../../../shared/examples/seed-report.txt"
+    ));
+    for name in [
+        "terrorism",
+        "extremism",
+        "drug_trafficking",
+        "weapons_trafficking",
+        "border_infiltration",
+        "armed_group_strength",
+        "displacement",
+        "military_exercise",
+        "interstate_accusation",
+    ] {
+        assert!(
+            !indicators(&doc, name).is_empty(),
+            "no {name} in {:#?}",
+            doc.layer(Layer::Indicators)
+        );
+    }
+    // Afghan refugees moving from Pakistan to northern Afghanistan
+    assert!(indicators(&doc, "displacement")
+        .iter()
+        .any(|a| a.attrs["direction"]["from"] == "PAK" && a.attrs["direction"]["to"] == "AFG"));
+    // the threat from AFG toward TJK
+    assert!(indicators(&doc, "border_infiltration")
+        .iter()
+        .any(|a| a.attrs["direction"]["from"] == "AFG" && a.attrs["direction"]["to"] == "TJK"));
+}
+
 #[test]
 fn every_span_is_inside_its_sentence_and_names_its_text() {
     let doc = run(include_str!(
