@@ -67,7 +67,7 @@ pub struct FiguresArgs {
     pub json: bool,
 }
 
-fn parse_stance(s: &str) -> Result<String, String> {
+pub(crate) fn parse_stance(s: &str) -> Result<String, String> {
     match Stance::parse(s) {
         Some(stance) => Ok(stance.as_str().to_string()),
         None => {

@@ -57,7 +57,7 @@ pub struct EventsArgs {
     pub format: EventFormat,
 }
 
-fn parse_status(s: &str) -> Result<String, String> {
+pub(crate) fn parse_status(s: &str) -> Result<String, String> {
     let s = s.trim().to_ascii_lowercase();
     if s == "all" || EventQuery::STATUSES.contains(&s.as_str()) {
         Ok(s)

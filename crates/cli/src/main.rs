@@ -9,7 +9,9 @@ mod claims;
 mod demo;
 mod eval;
 mod events;
+mod export;
 mod extract;
+mod indicators;
 mod ingest;
 mod place;
 mod places;
@@ -57,6 +59,12 @@ enum Command {
     /// List stored events (PLOVER type, actors, place, date, figures, indicators) as a
     /// table, CSV, JSON Lines or GeoJSON.
     Events(events::EventsArgs),
+    /// Security-indicator counts per day, week or month, overall or per country,
+    /// province or border segment (table with sparklines, CSV or JSON).
+    Indicators(indicators::IndicatorsArgs),
+    /// Export every stored event or claim matching the filters (all pages) as CSV, JSON
+    /// Lines or GeoJSON, to stdout or a file written whole.
+    Export(export::ExportArgs),
     /// Every stored figure for an actor (e.g. ISKP members), by date, with who gave it.
     Figures(claims::FiguresArgs),
     /// Run the pipeline on a file without storing it and print what it found.
@@ -117,6 +125,8 @@ fn main() -> ExitCode {
         Command::Contradictions(a) => claims::contradictions(a),
         Command::Figures(a) => claims::figures(a),
         Command::Events(a) => events::list(a),
+        Command::Export(a) => export::run(a),
+        Command::Indicators(a) => indicators::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::GenCorpus(a) => bench::gen_corpus(a),

@@ -877,3 +877,111 @@ fn events_from_the_store_as_table_jsonl_csv_and_geojson() {
         .args(["--near-border", "AFG"]));
     assert!(!o.status.success());
 }
+
+#[test]
+fn export_writes_every_page_whole_and_indicators_give_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let (code, _, err) = ingest(&db, &[samples().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // every stored event, as GeoJSON, into a file
+    let out = dir.path().join("events.geojson");
+    let o = run(bin()
+        .args([
+            "export", "events", "--status", "all", "--format", "geojson", "--db",
+        ])
+        .arg(&db)
+        .arg("-o")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let geo: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let stored = db_count(&db, "SELECT COUNT(*) FROM events");
+    assert_eq!(geo["features"].as_array().unwrap().len() as i64, stored);
+    // no temporary file left beside it
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("partial")), "{names:?}");
+    // claims as CSV on stdout: a header and one record per stored claim
+    let o = run(bin().args(["export", "claims", "--db"]).arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        spillover_server::CLAIM_COLUMNS.join(",")
+    );
+    let o = run(bin()
+        .args([
+            "export", "claims", "--format", "jsonl", "--stance", "denies", "--db",
+        ])
+        .arg(&db));
+    let denials: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(denials.iter().all(|c| c["stance"] == "denies"));
+    assert_eq!(
+        denials.len() as i64,
+        db_count(&db, "SELECT COUNT(*) FROM claims WHERE stance = 'denies'")
+    );
+    // a filter of the other kind is refused, and nothing is written
+    let bad = dir.path().join("bad.csv");
+    let o = run(bin()
+        .args(["export", "claims", "--type", "ASSAULT", "--db"])
+        .arg(&db)
+        .arg("-o")
+        .arg(&bad));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--type"), "{}", stderr(&o));
+    assert!(!bad.exists());
+
+    // indicator series: the CSV's mentions add up to the stored indicators
+    let o = run(bin()
+        .args([
+            "indicators",
+            "--interval",
+            "month",
+            "--limit",
+            "1000",
+            "--format",
+            "csv",
+            "--db",
+        ])
+        .arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<Vec<String>> = stdout(&o)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    let sum: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
+    let dated = db_count(&db, "SELECT COUNT(*) FROM indicators WHERE day IS NOT NULL");
+    assert!(dated > 0, "the samples raise no indicator");
+    assert_eq!(sum, dated);
+    let o = run(bin()
+        .args([
+            "indicators",
+            "--by",
+            "border",
+            "--near-border",
+            "AFG-TJK",
+            "--km",
+            "50",
+            "--db",
+        ])
+        .arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(
+        table
+            .lines()
+            .skip(1)
+            .all(|l| l.contains("AFG-TJK") || l.ends_with("series")),
+        "{table}"
+    );
+    let o = run(bin()
+        .args(["indicators", "--interval", "fortnight", "--db"])
+        .arg(&db));
+    assert!(!o.status.success());
+}

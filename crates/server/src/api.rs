@@ -18,10 +18,10 @@ use spillover_ingest::{html_report, parse_jsonl_record, text_report, IngestOptio
 use spillover_lexicon::actors::ActorKind;
 use spillover_pipeline::link;
 use spillover_store::{
-    events_csv, events_geojson, ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction,
-    ContradictionQuery, EventQuery, EventRecord, FigureRecord, NearDuplicate, Page, PlaceQuery,
-    PlaceSummary, PutOutcome, ReportQuery, ReportSummary, SpanQuery, SpanRecord, Store,
-    StoredReport,
+    claims_geojson, events_csv, events_geojson, series_csv, ActorQuery, ActorSummary, ClaimQuery,
+    ClaimRecord, Contradiction, ContradictionQuery, EventQuery, EventRecord, FigureRecord,
+    Interval, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
+    ReportSummary, SeriesBy, SeriesQuery, SpanQuery, SpanRecord, Store, StoredReport,
 };
 use std::collections::BTreeMap;
 
@@ -55,6 +55,7 @@ pub(crate) fn table() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
         ("/api/places", Method::GET, get(list_places)),
         ("/api/claims", Method::GET, get(list_claims)),
         ("/api/events", Method::GET, get(list_events)),
+        ("/api/indicators", Method::GET, get(indicator_series)),
         ("/api/contradictions", Method::GET, get(list_contradictions)),
         ("/api/figures", Method::GET, get(figures)),
         ("/api/duplicates", Method::GET, get(duplicates)),
@@ -451,7 +452,18 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
             )));
         }
     };
-    let format = Format::of(&p)?;
+    // GeoJSON as for events; the others are those of every listing.
+    let geojson = p.str("format") == Some("geojson");
+    let format = if geojson {
+        Format::Json
+    } else {
+        Format::of(&p).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "format={:?}: one of json, jsonl, csv, geojson",
+                p.str("format").unwrap_or_default()
+            ))
+        })?
+    };
     let (default, max) = if format == Format::Json {
         CLAIMS_JSON_LIMIT
     } else {
@@ -471,6 +483,12 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
     let page = state
         .read(move |store| Ok(store.list_claims(&query)?))
         .await?;
+    if geojson {
+        return Ok(geojson_response(
+            claims_geojson(&page.items),
+            page.next_cursor.as_deref(),
+        ));
+    }
     paged(
         format,
         page,
@@ -484,6 +502,21 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
         },
         csv::claims,
     )
+}
+
+/// A GeoJSON FeatureCollection, with the next page's cursor in `X-Next-Cursor`.
+fn geojson_response(collection: Value, next_cursor: Option<&str>) -> Response {
+    let mut response = (
+        [(header::CONTENT_TYPE, "application/geo+json")],
+        collection.to_string(),
+    )
+        .into_response();
+    if let Some(c) = next_cursor {
+        if let Ok(v) = HeaderValue::from_str(c) {
+            response.headers_mut().insert("x-next-cursor", v);
+        }
+    }
+    response
 }
 
 #[derive(Serialize)]
@@ -575,17 +608,10 @@ async fn list_events(State(state): State<AppState>, raw: RawQuery) -> Result<Res
         .read(move |store| Ok(store.list_events(&query)?))
         .await?;
     if geojson {
-        let mut response = (
-            [(header::CONTENT_TYPE, "application/geo+json")],
-            events_geojson(&page.items).to_string(),
-        )
-            .into_response();
-        if let Some(c) = page.next_cursor.as_deref() {
-            if let Ok(v) = HeaderValue::from_str(c) {
-                response.headers_mut().insert("x-next-cursor", v);
-            }
-        }
-        return Ok(response);
+        return Ok(geojson_response(
+            events_geojson(&page.items),
+            page.next_cursor.as_deref(),
+        ));
     }
     paged(
         format,
@@ -600,6 +626,92 @@ async fn list_events(State(state): State<AppState>, raw: RawQuery) -> Result<Res
         },
         events_csv,
     )
+}
+
+/// Security-indicator counts per day, week or month, per indicator and country,
+/// province or border (`by`), as JSON or CSV.
+async fn indicator_series(
+    State(state): State<AppState>,
+    raw: RawQuery,
+) -> Result<Response, ApiError> {
+    let p = Params::parse(
+        raw,
+        &[
+            "indicator",
+            "interval",
+            "by",
+            "country",
+            "border",
+            "km",
+            "bbox",
+            "since",
+            "until",
+            "attributed",
+            "limit",
+            "format",
+        ],
+    )?;
+    let interval = match p.str("interval") {
+        None => Interval::default(),
+        Some(v) => v
+            .parse::<Interval>()
+            .map_err(|e| ApiError::BadRequest(format!("interval: {e}")))?,
+    };
+    let by = match p.str("by") {
+        None => SeriesBy::default(),
+        Some(v) => v
+            .parse::<SeriesBy>()
+            .map_err(|e| ApiError::BadRequest(format!("by: {e}")))?,
+    };
+    let attributed = match p.str("attributed") {
+        None => None,
+        Some("true" | "1" | "yes") => Some(true),
+        Some("false" | "0" | "no") => Some(false),
+        Some(v) => {
+            return Err(ApiError::BadRequest(format!(
+                "attributed={v:?}: true (only claims) or false (only the reports' own voice)"
+            )))
+        }
+    };
+    let csv_out = match p.str("format") {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(v) => {
+            return Err(ApiError::BadRequest(format!(
+                "format={v:?}: one of json, csv"
+            )))
+        }
+    };
+    let indicator = match p.str("indicator") {
+        Some(t) if t.len() > 40 || !t.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') => {
+            return Err(ApiError::BadRequest(format!(
+                "indicator={t:?} is not an indicator name (e.g. border_infiltration)"
+            )))
+        }
+        t => t.map(str::to_string),
+    };
+    let (since, until) = p.range()?;
+    let query = SeriesQuery {
+        interval,
+        by,
+        indicator,
+        place: p.place_filter()?,
+        since,
+        until,
+        attributed,
+        limit: Some(p.limit(SeriesQuery::DEFAULT_LIMIT, SeriesQuery::MAX_LIMIT)?),
+    };
+    let series = state
+        .read(move |store| Ok(store.indicator_series(&query)?))
+        .await?;
+    if csv_out {
+        return Ok((
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            series_csv(&series),
+        )
+            .into_response());
+    }
+    Ok(Json(series).into_response())
 }
 
 #[derive(Serialize)]

@@ -45,7 +45,7 @@ mod params;
 mod state;
 
 pub use api::{MAX_BODY_BYTES, OPENAPI_JSON};
-pub use csv::{CLAIM_COLUMNS, SPAN_COLUMNS};
+pub use csv::{claims as claims_csv, CLAIM_COLUMNS, SPAN_COLUMNS};
 pub use error::{ApiError, ServerError};
 pub use state::AppState;
 

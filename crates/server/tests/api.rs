@@ -1365,3 +1365,123 @@ fn events_as_json_csv_and_geojson_with_filters() {
         assert_error(status, &ct, &body, 400, "bad_request");
     }
 }
+
+#[test]
+fn indicator_series_per_place_and_period() {
+    let s = samples_server();
+    let all = get_json(s, "/api/indicators?interval=month");
+    assert_eq!(all["interval"], "month");
+    let series = all["series"].as_array().expect("series");
+    assert!(!series.is_empty(), "the samples raise no indicator");
+    // Largest first; the points add up to the totals and cover the same months.
+    let totals: Vec<u64> = series
+        .iter()
+        .map(|x| x["mentions"].as_u64().expect("mentions"))
+        .collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    let months = series[0]["points"].as_array().expect("points").len();
+    for x in series {
+        let pts = x["points"].as_array().expect("points");
+        assert_eq!(pts.len(), months);
+        let sum: u64 = pts
+            .iter()
+            .map(|p| p["mentions"].as_u64().unwrap_or(0))
+            .sum();
+        assert_eq!(sum, x["mentions"].as_u64().unwrap_or(0));
+        assert!(pts
+            .iter()
+            .all(|p| p["period"].as_str().is_some_and(|d| d.ends_with("-01"))));
+        assert!(x["reports"].as_u64() <= x["mentions"].as_u64());
+    }
+    assert_eq!(series[0]["points"][0]["period"], all["from"]);
+    // One indicator, split by country: the same total as its overall series.
+    let name = series[0]["indicator"]
+        .as_str()
+        .expect("indicator")
+        .to_string();
+    let by_country = get_json(
+        s,
+        &format!("/api/indicators?indicator={name}&by=country&interval=week&limit=1000"),
+    );
+    let parts = by_country["series"].as_array().expect("series");
+    assert!(parts.iter().all(|x| x["indicator"] == name.as_str()));
+    let split: u64 = parts
+        .iter()
+        .map(|x| x["mentions"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(split, totals[0]);
+    assert!(parts.iter().any(|x| x["key"].is_string()));
+    // A country filter keeps that country's series only.
+    if let Some(c) = parts.iter().find_map(|x| x["key"].as_str()) {
+        let one = get_json(
+            s,
+            &format!("/api/indicators?by=country&country={c}&limit=1000"),
+        );
+        let keys: Vec<&Value> = one["series"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .map(|x| &x["key"])
+            .collect();
+        assert!(!keys.is_empty() && keys.iter().all(|k| *k == c), "{keys:?}");
+    }
+    // Near a border: every series is of that border.
+    let near = get_json(s, "/api/indicators?by=border&border=AFG-TJK&km=100");
+    for x in near["series"].as_array().expect("series") {
+        assert_eq!(x["key"], "AFG-TJK");
+    }
+    // CSV: one row per series and period.
+    let (status, ct, body) = get(s, "/api/indicators?interval=month&format=csv");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("text/csv"), "{ct}");
+    let rows = parse_csv(&body);
+    assert_eq!(rows[0], spillover_store::SERIES_CSV_COLUMNS);
+    assert_eq!(rows.len(), 1 + series.len() * months);
+    for bad in [
+        "/api/indicators?interval=fortnight",
+        "/api/indicators?by=planet",
+        "/api/indicators?attributed=maybe",
+        "/api/indicators?format=geojson",
+        "/api/indicators?indicator=drop%20table",
+        "/api/indicators?limit=0",
+    ] {
+        let (status, ct, body) = get(s, bad);
+        assert_error(status, &ct, &body, 400, "bad_request");
+    }
+}
+
+#[test]
+fn claims_as_geojson_are_placed_by_their_content() {
+    let s = samples_server();
+    let all = get_json(s, "/api/claims?limit=1000");
+    let claims = all["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    let (status, ct, body) = get(s, "/api/claims?format=geojson&limit=1000");
+    assert_eq!(status, 200);
+    assert!(ct.starts_with("application/geo+json"), "{ct}");
+    let geo: Value = serde_json::from_str(&body).expect("geojson");
+    let features = geo["features"].as_array().expect("features");
+    assert_eq!(features.len(), claims.len());
+    let mut placed = 0;
+    for (f, c) in features.iter().zip(claims) {
+        assert_eq!(f["id"], c["id"]);
+        let place = &c["place"];
+        if f["geometry"].is_null() {
+            continue;
+        }
+        placed += 1;
+        assert_eq!(f["geometry"]["type"], "Point");
+        assert_eq!(f["geometry"]["coordinates"][0], place["lon"]);
+        assert_eq!(f["geometry"]["coordinates"][1], place["lat"]);
+        // the place is a mention inside the claim
+        let (ps, pe) = (
+            place["start"].as_u64().unwrap(),
+            place["end"].as_u64().unwrap(),
+        );
+        assert!(
+            c["start"].as_u64().unwrap() <= ps && pe <= c["end"].as_u64().unwrap(),
+            "{c}"
+        );
+    }
+    assert!(placed > 0, "no claim of the samples names a mappable place");
+}

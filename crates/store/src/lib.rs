@@ -25,6 +25,7 @@ mod cursor;
 mod error;
 mod events;
 mod geo;
+mod indicators;
 mod model;
 mod sqlite;
 
@@ -34,11 +35,15 @@ pub use events::{
     EVENT_CSV_COLUMNS,
 };
 pub use geo::{parse_country, parse_km, BorderPair, BoundingBox, GeoError, PlaceFilter};
+pub use indicators::{
+    series_csv, IndicatorSeries, Interval, Series, SeriesBy, SeriesPoint, SeriesQuery,
+    SERIES_CSV_COLUMNS,
+};
 pub use model::{
-    ActorQuery, ActorSummary, ClaimDate, ClaimQuery, ClaimRecord, Contradiction,
-    ContradictionQuery, Counts, DayCount, FigureRecord, NearDuplicate, Page, PlaceQuery,
-    PlaceSummary, PutOutcome, ReportQuery, ReportSummary, SentenceText, SpanQuery, SpanRecord,
-    StoredReport, StoredSpan,
+    claims_geojson, ActorQuery, ActorSummary, ClaimDate, ClaimPlace, ClaimQuery, ClaimRecord,
+    Contradiction, ContradictionQuery, Counts, DayCount, FigureRecord, NearDuplicate, Page,
+    PlaceQuery, PlaceSummary, PutOutcome, ReportQuery, ReportSummary, SentenceText, SpanQuery,
+    SpanRecord, StoredReport, StoredSpan,
 };
 pub use sqlite::SqliteStore;
 
@@ -99,6 +104,11 @@ pub trait Store {
     /// actors, place, date, counts and indicators. Only events that happened unless
     /// `query.status` says otherwise.
     fn list_events(&self, query: &EventQuery) -> Result<Page<EventRecord>, StoreError>;
+
+    /// Security-indicator counts per period (day, week, month), one series per
+    /// indicator and key (country, province, border or none), the largest first,
+    /// zero-filled over the query's window (else the data's).
+    fn indicator_series(&self, query: &SeriesQuery) -> Result<IndicatorSeries, StoreError>;
 
     /// Pairs of stored claims that contradict each other (linked as reports are stored),
     /// the most recently stored first, each with both claims and the reason.

@@ -338,6 +338,51 @@ pub struct ClaimRecord {
     pub medium: Option<String>,
     /// Number of stored claims it contradicts.
     pub contradictions: usize,
+    /// The finest place its content names (a town before a province, a border or region
+    /// before a country), with the stored coordinate of that mention.
+    pub place: Option<ClaimPlace>,
+}
+
+/// Where a claim is about: one place mention of its content.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimPlace {
+    pub key: Option<String>,
+    pub name: Option<String>,
+    /// ISO alpha-3 (none for a border).
+    pub country: Option<String>,
+    /// `point`, `admin1`, `border`, `border_region`, `region` or `country`.
+    pub precision: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Byte range of the mention in the report text.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ClaimRecord {
+    /// A GeoJSON Feature: a Point at its place's coordinate, else a null geometry; the
+    /// record as properties.
+    pub fn geojson_feature(&self) -> serde_json::Value {
+        let geometry = match self.place.as_ref().and_then(|p| Some((p.lat?, p.lon?))) {
+            Some((lat, lon)) => serde_json::json!({"type": "Point", "coordinates": [lon, lat]}),
+            None => serde_json::Value::Null,
+        };
+        serde_json::json!({
+            "type": "Feature",
+            "id": self.id,
+            "geometry": geometry,
+            "properties": serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+        })
+    }
+}
+
+/// A GeoJSON FeatureCollection of the claims; those whose content names no mappable
+/// place are listed with a null geometry.
+pub fn claims_geojson(records: &[ClaimRecord]) -> serde_json::Value {
+    serde_json::json!({
+        "type": "FeatureCollection",
+        "features": records.iter().map(ClaimRecord::geojson_feature).collect::<Vec<_>>(),
+    })
 }
 
 /// Filters for listing contradictions ([`Store::list_contradictions`](crate::Store::list_contradictions)).

@@ -12,8 +12,8 @@
 use super::{parse_date, SqliteStore};
 use crate::cursor::ClaimPosition;
 use crate::model::{
-    ClaimDate, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery, FigureRecord, Page,
-    SentenceText,
+    ClaimDate, ClaimPlace, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery,
+    FigureRecord, Page, SentenceText,
 };
 use crate::StoreError;
 use rusqlite::types::Value as Sql;
@@ -591,9 +591,65 @@ impl SqliteStore {
             let Some((text, sentences)) = texts.get(&raw.rid) else {
                 continue;
             };
-            out.push(claim_record(raw, text, sentences)?);
+            let rid = raw.rid;
+            let mut rec = claim_record(raw, text, sentences)?;
+            rec.place = self.claim_place(rid, &rec)?;
+            out.push(rec);
         }
         Ok(out)
+    }
+
+    /// The finest place a claim's content names, with its stored coordinate.
+    fn claim_place(&self, rid: i64, rec: &ClaimRecord) -> Result<Option<ClaimPlace>, StoreError> {
+        let Some(attrs) = self
+            .conn
+            .prepare_cached("SELECT attrs FROM spans WHERE sid = ?1")?
+            .query_row([rec.id], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let attrs = parse_attrs(Some(&attrs));
+        let rank = |p: &str| match p {
+            "point" => 0,
+            "admin1" => 1,
+            "border" => 2,
+            "border_region" => 3,
+            "region" => 4,
+            _ => 5,
+        };
+        let Some(best) = attrs["places"].as_array().and_then(|v| {
+            v.iter()
+                .filter(|p| p["start"].is_u64() && p["end"].is_u64())
+                .min_by_key(|p| rank(p["precision"].as_str().unwrap_or("")))
+        }) else {
+            return Ok(None);
+        };
+        let start = best["start"].as_u64().unwrap_or(0) as usize;
+        let end = best["end"].as_u64().unwrap_or(0) as usize;
+        let point: Option<(Option<f64>, Option<f64>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.lat, p.lon FROM places p JOIN spans s ON s.sid = p.sid
+                 WHERE p.report_rid = ?1 AND s.start = ?2 AND s.\"end\" = ?3
+                 ORDER BY p.sid LIMIT 1",
+            )?
+            .query_row(params![rid, start as i64, end as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let (lat, lon) = point.unwrap_or((None, None));
+        Ok(Some(ClaimPlace {
+            key: string(&best["key"]),
+            name: string(&best["name"]),
+            country: string(&best["country"]),
+            precision: string(&best["precision"]),
+            lat,
+            lon,
+            start,
+            end,
+        }))
     }
 
     fn raw_claim(&self, sid: i64) -> Result<Option<RawClaim>, StoreError> {
@@ -726,6 +782,7 @@ fn claim_record(
         figures: f.figures,
         medium,
         contradictions: raw.links,
+        place: None,
     })
 }
 

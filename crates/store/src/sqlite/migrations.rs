@@ -311,16 +311,51 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX event_indicators_indicator ON event_indicators(indicator);
     "#,
+    // 6: security indicators. One `indicators` row per span of the `indicators` layer
+    // (same row id): the indicator, the day it counts on in series (`indicators::
+    // count_day`: its own day, else its report's publication date when that lies in the
+    // period the text gives, else the period's first day), the date value as resolved,
+    // its place — the places row at the same span (`place_sid`) with its country,
+    // province, coordinate and nearest border, or only a country when the place is the
+    // report's main country — the direction across a border, and whether it lies in an
+    // attributed claim and whether an event raises it. Rows go with their span. Reports
+    // stored before this version have no indicator spans; `backfill` indexes any there.
+    r#"
+    CREATE TABLE indicators (
+        sid INTEGER PRIMARY KEY REFERENCES spans(sid) ON DELETE CASCADE,
+        report_rid INTEGER NOT NULL REFERENCES reports(rid) ON DELETE CASCADE,
+        indicator TEXT NOT NULL,
+        day TEXT,
+        date_value TEXT,
+        place_sid INTEGER,
+        country TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        border_pair TEXT,
+        border_km REAL,
+        "from" TEXT,
+        "to" TEXT,
+        attributed INTEGER NOT NULL DEFAULT 0,
+        with_event INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX indicators_report ON indicators(report_rid);
+    CREATE INDEX indicators_day ON indicators(indicator, day);
+    CREATE INDEX indicators_country ON indicators(country, day);
+    CREATE INDEX indicators_border ON indicators(border_pair, border_km);
+    CREATE INDEX indicators_place ON indicators(place_sid);
+    "#,
 ];
 
 /// What a migration needs beyond its SQL, run in the same transaction right after it:
 /// migration 3 indexes and links the claims already stored, migration 4 indexes the
-/// places already stored, migration 5 the events already stored.
+/// places already stored, migration 5 the events, migration 6 the indicators.
 pub(crate) fn backfill(version: i64, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     match version {
         3 => super::claims::backfill(conn),
         4 => super::places::backfill(conn),
         5 => super::events::backfill(conn),
+        6 => super::indicators::backfill(conn),
         _ => Ok(()),
     }
 }

@@ -3,11 +3,13 @@
 mod actors;
 mod claims;
 mod events;
+mod indicators;
 mod migrations;
 mod places;
 mod query;
 
 use crate::events::{EventQuery, EventRecord};
+use crate::indicators::{IndicatorSeries, SeriesQuery};
 use crate::model::{
     ActorQuery, ActorSummary, ClaimQuery, ClaimRecord, Contradiction, ContradictionQuery, Counts,
     DayCount, FigureRecord, NearDuplicate, Page, PlaceQuery, PlaceSummary, PutOutcome, ReportQuery,
@@ -302,6 +304,18 @@ impl Store for SqliteStore {
                             },
                         )?;
                     }
+                    if layer == Layer::Indicators {
+                        indicators::index_indicator(
+                            &tx,
+                            indicators::StoredIndicator {
+                                sid,
+                                report_rid: rid,
+                                published: published.as_deref(),
+                                label: a.label.as_ref(),
+                                attrs: &a.attrs,
+                            },
+                        )?;
+                    }
                     if layer == Layer::Claims {
                         claims::index_claim(
                             &tx,
@@ -472,6 +486,10 @@ impl Store for SqliteStore {
 
     fn list_events(&self, query: &EventQuery) -> Result<Page<EventRecord>, StoreError> {
         self.list_events_impl(query)
+    }
+
+    fn indicator_series(&self, query: &SeriesQuery) -> Result<IndicatorSeries, StoreError> {
+        self.indicator_series_impl(query)
     }
 
     fn list_contradictions(

@@ -652,7 +652,7 @@ fn version_two_databases_gain_claims_and_links() {
         std::fs::rename(dir.path().join("claims.db"), &path).unwrap();
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE event_indicators; DROP TABLE events; DROP TABLE places_rtree; DROP TABLE places;
+            "DROP TABLE indicators; DROP TABLE event_indicators; DROP TABLE events; DROP TABLE places_rtree; DROP TABLE places;
              DROP TABLE claim_links; DROP TABLE claim_figures; DROP TABLE claim_about;
              DROP TABLE claims; PRAGMA user_version = 2;",
         )

@@ -371,7 +371,7 @@ fn version_four_databases_gain_the_event_index() {
         std::fs::rename(dir.path().join("events.db"), &path).unwrap();
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE event_indicators; DROP TABLE events; PRAGMA user_version = 4;",
+            "DROP TABLE indicators; DROP TABLE event_indicators; DROP TABLE events; PRAGMA user_version = 4;",
         )
         .unwrap();
     }

@@ -598,7 +598,7 @@ fn version_three_databases_gain_the_place_index() {
         drop(file_store(dir.path()));
         std::fs::rename(dir.path().join("places.db"), &path).unwrap();
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE event_indicators; DROP TABLE events; DROP TABLE places_rtree; DROP TABLE places; PRAGMA user_version = 3;")
+        conn.execute_batch("DROP TABLE indicators; DROP TABLE event_indicators; DROP TABLE events; DROP TABLE places_rtree; DROP TABLE places; PRAGMA user_version = 3;")
             .unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();

@@ -1,0 +1,393 @@
+//! Security indicators across reports: the spans of the `indicators` layer indexed by
+//! indicator, the day they count on, and their place's country, province and nearest
+//! border (table of migration 6), for [`crate::Store::indicator_series`].
+
+use super::claims::parse_attrs;
+use super::places::push_place_conditions;
+use super::SqliteStore;
+use crate::geo::PlaceFilter;
+use crate::indicators::{
+    zero_fill, IndicatorSeries, Interval, Series, SeriesBy, SeriesPoint, SeriesQuery,
+};
+use crate::StoreError;
+use chrono::NaiveDate;
+use rusqlite::types::Value as Sql;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The layer whose spans are indicators.
+pub(crate) const INDICATORS_LAYER: &str = "indicators";
+
+/// An indicator span as stored, to be indexed.
+pub(crate) struct StoredIndicator<'a> {
+    pub sid: i64,
+    pub report_rid: i64,
+    /// The report's publication date (`YYYY-MM-DD`).
+    pub published: Option<&'a str>,
+    pub label: &'a str,
+    pub attrs: &'a Value,
+}
+
+fn text(v: &Value) -> Option<String> {
+    v.as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// The first and last day of a TIMEX3 date value: `2024-03-03`, `2024-03`, `2024`,
+/// `2024-W09`, `2024-Q1`, a season or part of a year (`2024-SU`, `2024-H1`: the year),
+/// or a range `A..B`.
+pub(crate) fn value_days(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((a, b)) = value.split_once("..") {
+        let (lo, _) = value_days(a)?;
+        let (_, hi) = value_days(b)?;
+        return (lo <= hi).then_some((lo, hi));
+    }
+    let v = value.trim();
+    let year: i32 = v.get(..4)?.parse().ok()?;
+    let rest = &v[4..];
+    let year_span = || {
+        Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        ))
+    };
+    if rest.is_empty() {
+        return year_span();
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(d) = v
+        .get(..10)
+        .and_then(|x| NaiveDate::parse_from_str(x, "%Y-%m-%d").ok())
+    {
+        return Some((d, d));
+    }
+    if let Some(w) = rest.strip_prefix('W') {
+        let week: u32 = w.get(..2)?.parse().ok()?;
+        let lo = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+        return Some((lo, lo + chrono::Duration::days(6)));
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = q.get(..1)?.parse().ok()?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let lo = NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?;
+        let hi = lo.checked_add_months(chrono::Months::new(3))?.pred_opt()?;
+        return Some((lo, hi));
+    }
+    if let Some(month) = rest.get(..2).and_then(|m| m.parse::<u32>().ok()) {
+        let lo = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let hi = lo.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
+        return Some((lo, hi));
+    }
+    year_span()
+}
+
+/// The day an indicator counts on: its own day; else its report's publication date
+/// when that lies in the indicator's period; else the period's first day; else the
+/// publication date.
+pub(crate) fn count_day(date: &Value, published: Option<&str>) -> Option<String> {
+    let published = published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let days = text(&date["value"])
+        .and_then(|v| value_days(&v))
+        .or_else(|| {
+            let lo = value_days(date["from"].as_str()?)?.0;
+            let hi = value_days(date["to"].as_str()?)?.1;
+            (lo <= hi).then_some((lo, hi))
+        });
+    let day = match days {
+        Some((lo, hi)) if lo == hi => Some(lo),
+        Some((lo, hi)) => match published {
+            Some(p) if lo <= p && p <= hi => Some(p),
+            _ => Some(lo),
+        },
+        None => published,
+    };
+    day.map(|d| d.to_string())
+}
+
+/// The places row an indicator's place matches, with what the table copies from it.
+type Located = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<f64>,
+);
+
+/// Writes the `indicators` row of one stored indicator span. The report's place
+/// mentions must be indexed already (the places layer is stored first).
+pub(crate) fn index_indicator(conn: &Connection, i: StoredIndicator<'_>) -> rusqlite::Result<()> {
+    let a = i.attrs;
+    let place = &a["place"];
+    let located: Option<Located> = match (place["start"].as_i64(), place["end"].as_i64()) {
+        (Some(start), Some(end)) => conn
+            .prepare_cached(
+                "SELECT p.sid, p.country, p.admin1, p.lat, p.lon, p.border_pair, p.border_km
+                     FROM places p JOIN spans s ON s.sid = p.sid
+                     WHERE p.report_rid = ?1 AND s.start = ?2 AND s.\"end\" = ?3
+                     ORDER BY p.sid LIMIT 1",
+            )?
+            .query_row(params![i.report_rid, start, end], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .optional()?,
+        _ => None,
+    };
+    let upper = |v: &Value| text(v).map(|s| s.to_ascii_uppercase());
+    let (place_sid, country, admin1, lat, lon, border_pair, border_km) = match located {
+        Some((sid, c, a1, lat, lon, pair, km)) => (
+            Some(sid),
+            c.or_else(|| upper(&place["country"])),
+            a1,
+            lat,
+            lon,
+            pair,
+            km,
+        ),
+        None => (
+            None,
+            upper(&place["country"]),
+            text(&place["admin1"]),
+            None,
+            None,
+            None,
+            None,
+        ),
+    };
+    conn.prepare_cached(
+        "INSERT INTO indicators (sid, report_rid, indicator, day, date_value, place_sid,
+                                 country, admin1, lat, lon, border_pair, border_km,
+                                 \"from\", \"to\", attributed, with_event)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        i.sid,
+        i.report_rid,
+        i.label.trim().to_ascii_lowercase(),
+        count_day(&a["date"], i.published),
+        text(&a["date"]["value"]),
+        place_sid,
+        country,
+        admin1,
+        lat,
+        lon,
+        border_pair,
+        border_km,
+        upper(&a["direction"]["from"]),
+        upper(&a["direction"]["to"]),
+        a["claim"].is_object(),
+        a["events"].as_array().is_some_and(|e| !e.is_empty()),
+    ])?;
+    Ok(())
+}
+
+/// Migration 6: indexes every stored indicator span.
+pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT s.sid, s.report_rid, r.published, s.label, s.attrs
+         FROM spans s JOIN reports r ON r.rid = s.report_rid
+         WHERE s.layer = ?1 ORDER BY s.sid",
+    )?;
+    let mut rows = stmt.query([INDICATORS_LAYER])?;
+    while let Some(r) = rows.next()? {
+        let published: Option<String> = r.get(2)?;
+        let label: String = r.get(3)?;
+        let attrs = parse_attrs(r.get::<_, Option<String>>(4)?.as_deref());
+        index_indicator(
+            conn,
+            StoredIndicator {
+                sid: r.get(0)?,
+                report_rid: r.get(1)?,
+                published: published.as_deref(),
+                label: &label,
+                attrs: &attrs,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Appends the filters of `query` on the `indicators i` alias.
+fn push_filters(query: &SeriesQuery, sql: &mut String, args: &mut Vec<Sql>) {
+    if let Some(ind) = query.indicator.as_deref().map(str::trim) {
+        sql.push_str(" AND i.indicator = ?");
+        args.push(ind.to_ascii_lowercase().into());
+    }
+    if let Some(d) = query.since {
+        sql.push_str(" AND i.day >= ?");
+        args.push(d.to_string().into());
+    }
+    if let Some(d) = query.until {
+        sql.push_str(" AND i.day <= ?");
+        args.push(d.to_string().into());
+    }
+    if let Some(c) = &query.place.country {
+        sql.push_str(" AND i.country = ?");
+        args.push(c.to_ascii_uppercase().into());
+    }
+    if let Some(b) = &query.place.border {
+        sql.push_str(" AND i.border_pair = ?");
+        args.push(b.to_string().into());
+    }
+    if let Some(km) = query.place.km {
+        sql.push_str(" AND i.border_km <= ?");
+        args.push(km.into());
+    }
+    if query.place.bbox.is_some() {
+        let only_box = PlaceFilter {
+            bbox: query.place.bbox,
+            ..Default::default()
+        };
+        sql.push_str(" AND i.place_sid IN (SELECT p.sid FROM places p WHERE 1");
+        push_place_conditions(&only_box, sql, args);
+        sql.push(')');
+    }
+    if let Some(att) = query.attributed {
+        sql.push_str(" AND i.attributed = ?");
+        args.push(i64::from(att).into());
+    }
+}
+
+fn key_expr(by: SeriesBy) -> &'static str {
+    match by {
+        SeriesBy::None => "NULL",
+        SeriesBy::Country => "i.country",
+        SeriesBy::Admin1 => {
+            "CASE WHEN i.admin1 IS NULL OR i.country IS NULL THEN NULL
+                  ELSE i.country || '/' || i.admin1 END"
+        }
+        SeriesBy::Border => "i.border_pair",
+    }
+}
+
+fn period_expr(interval: Interval) -> &'static str {
+    match interval {
+        Interval::Day => "i.day",
+        Interval::Week => "date(i.day, '-6 days', 'weekday 1')",
+        Interval::Month => "substr(i.day, 1, 7) || '-01'",
+    }
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("indicator day {s:?} is not a date")))
+}
+
+impl SqliteStore {
+    pub(crate) fn indicator_series_impl(
+        &self,
+        query: &SeriesQuery,
+    ) -> Result<IndicatorSeries, StoreError> {
+        let key = key_expr(query.by);
+        let mut args: Vec<Sql> = Vec::new();
+        let mut filters = String::new();
+        push_filters(query, &mut filters, &mut args);
+
+        // Totals per series, largest first, one more than the limit.
+        let limit = query.effective_limit();
+        let sql = format!(
+            "SELECT i.indicator, {key} AS k, COUNT(*), COUNT(DISTINCT i.report_rid)
+             FROM indicators i WHERE i.day IS NOT NULL{filters}
+             GROUP BY i.indicator, k ORDER BY 3 DESC, 1, 2 LIMIT ?"
+        );
+        let mut targs = args.clone();
+        targs.push(((limit + 1) as i64).into());
+        let mut totals: Vec<(String, Option<String>, u64, u64)> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(targs.iter()), |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, i64>(2)?.max(0) as u64,
+                    r.get::<_, i64>(3)?.max(0) as u64,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let truncated = totals.len() > limit;
+        totals.truncate(limit);
+
+        // Counts per series and period.
+        let period = period_expr(query.interval);
+        let sql = format!(
+            "SELECT i.indicator, {key} AS k, {period} AS period, COUNT(*),
+                    COUNT(DISTINCT i.report_rid)
+             FROM indicators i WHERE i.day IS NOT NULL{filters}
+             GROUP BY i.indicator, k, period ORDER BY 1, 2, 3"
+        );
+        let mut points: HashMap<(String, Option<String>), Vec<SeriesPoint>> = HashMap::new();
+        let wanted: std::collections::HashSet<(&str, Option<&str>)> = totals
+            .iter()
+            .map(|(i, k, _, _)| (i.as_str(), k.as_deref()))
+            .collect();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let mut first: Option<NaiveDate> = None;
+        let mut last: Option<NaiveDate> = None;
+        while let Some(r) = rows.next()? {
+            let ind: String = r.get(0)?;
+            let k: Option<String> = r.get(1)?;
+            if !wanted.contains(&(ind.as_str(), k.as_deref())) {
+                continue;
+            }
+            let Some(p) = r.get::<_, Option<String>>(2)? else {
+                continue;
+            };
+            let p = parse_day(&p)?;
+            first = Some(first.map_or(p, |f| f.min(p)));
+            last = Some(last.map_or(p, |l| l.max(p)));
+            points.entry((ind, k)).or_default().push(SeriesPoint {
+                period: p,
+                mentions: r.get::<_, i64>(3)?.max(0) as u64,
+                reports: r.get::<_, i64>(4)?.max(0) as u64,
+            });
+        }
+        // The window: the query's, else what the data covers.
+        let from = query.since.map(|d| query.interval.period_of(d)).or(first);
+        let to = query.until.map(|d| query.interval.period_of(d)).or(last);
+        let series = totals
+            .into_iter()
+            .map(|(indicator, key, mentions, reports)| {
+                let pts = points
+                    .remove(&(indicator.clone(), key.clone()))
+                    .unwrap_or_default();
+                let points = match (from, to) {
+                    (Some(f), Some(t)) => zero_fill(query.interval, &pts, f, t),
+                    _ => pts,
+                };
+                Series {
+                    indicator,
+                    key,
+                    mentions,
+                    reports,
+                    points,
+                }
+            })
+            .collect();
+        Ok(IndicatorSeries {
+            interval: query.interval,
+            by: query.by,
+            from,
+            to,
+            series,
+            truncated,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
