@@ -23,23 +23,30 @@ use std::time::{Duration, Instant};
 
 const TARGET_SPANS: usize = 100_000;
 
-fn quantities(store: &SqliteStore) -> usize {
+/// Spans of `layer` in the store.
+fn layer_count(store: &SqliteStore, layer: &str) -> usize {
     let counts = store.counts().expect("counts");
     counts
         .per_layer
         .iter()
-        .find(|(l, _)| l == "quantities")
+        .find(|(l, _)| l == layer)
         .map_or(0, |(_, n)| *n)
 }
 
 fn build(db: &std::path::Path) {
+    build_until(db, "quantities", TARGET_SPANS);
+}
+
+/// Ingests generated reports until `layer` holds `target` spans.
+fn build_until(db: &std::path::Path, layer: &str, target: usize) {
     let mut store = SqliteStore::open(db).expect("open");
     let pipeline = Pipeline::standard();
     let mut generator = spillover_corpus::Generator::new(7);
     let started = Instant::now();
-    let mut n = quantities(&store);
+    let mut n = layer_count(&store, layer);
     let mut reports = 0;
-    while n < TARGET_SPANS {
+    let layer_id = spillover_doc::Layer::parse(layer).expect("layer");
+    while n < target {
         let line = spillover_corpus::to_jsonl_line(&generator.next_report());
         let report = spillover_ingest::parse_jsonl_record(
             "corpus",
@@ -49,16 +56,16 @@ fn build(db: &std::path::Path) {
         .expect("corpus record");
         let sig = link::signature(&report.text);
         let doc = pipeline.run(report).expect("pipeline");
-        n += doc.layer(spillover_doc::Layer::Quantities).len();
+        n += doc.layer(layer_id).len();
         store.put_doc(&doc, &sig).expect("put_doc");
         reports += 1;
     }
     let c = store.counts().expect("counts");
     eprintln!(
-        "built {} reports ({reports} new) with {} spans ({} quantities) in {:.1} s",
+        "built {} reports ({reports} new) with {} spans ({} {layer}) in {:.1} s",
         c.reports,
         c.spans,
-        quantities(&store),
+        layer_count(&store, layer),
         started.elapsed().as_secs_f64()
     );
 }
@@ -171,5 +178,95 @@ fn list_latency_with_100k_spans() {
             ),
             Err(e) => eprintln!("wrk not run ({e}); install it with apt-get install wrk"),
         }
+    }
+}
+
+/// Measures `path` with the client loop (asserting p99 < 50 ms) and with `wrk`.
+fn measure(server: &Server, path: &str) {
+    let times = client_loop(server, path, 20, Duration::from_secs(10));
+    let (p50, p99) = (percentile(&times, 0.50), percentile(&times, 0.99));
+    eprintln!(
+        "client loop  GET {path}: {} requests (first 20 pages, repeated), p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3,
+        times.last().map_or(0.0, |t| t.as_secs_f64() * 1e3)
+    );
+    assert!(
+        p99 < Duration::from_millis(50),
+        "p99 {p99:?} over 50 ms for {path}"
+    );
+    let wrk = std::process::Command::new("wrk")
+        .args(["-t2", "-c4", "-d10s", "--latency", &server.url(path)])
+        .output();
+    match wrk {
+        Ok(out) => eprintln!(
+            "wrk -t2 -c4 -d10s --latency {}\n{}",
+            server.url(path),
+            String::from_utf8_lossy(&out.stdout)
+        ),
+        Err(e) => eprintln!("wrk not run ({e}); install it with apt-get install wrk"),
+    }
+}
+
+#[test]
+#[ignore = "ingests 100,000 events first; run in release with --ignored --nocapture"]
+fn event_list_latency_with_100k_events() {
+    let db = std::env::var_os("SPILLOVER_BENCH_EVENTS_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| fresh_db("latency-events"));
+    build_until(&db, "events", 100_000);
+    let server = Server::start(&db, None);
+    let stats = get_json(&server, "/api/stats");
+    let last = stats["reports_per_day"]
+        .as_array()
+        .and_then(|d| d.last())
+        .and_then(|d| d["date"].as_str())
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .expect("dated reports");
+    let month_ago = last - chrono::Days::new(30);
+    // The rarest PLOVER type present, for a selective filter.
+    let mut rarest: Option<(String, usize)> = None;
+    for t in [
+        "ASSAULT", "ACCUSE", "REJECT", "MOBILIZE", "COERCE", "THREATEN", "CONSULT", "AGREE",
+        "SANCTION", "PROTEST", "AID", "REQUEST",
+    ] {
+        let n = get_json(
+            &server,
+            &format!("/api/events?type={t}&status=all&limit=1000"),
+        )["events"]
+            .as_array()
+            .map_or(0, Vec::len);
+        if n > 0 && rarest.as_ref().is_none_or(|(_, m)| n < *m) {
+            rarest = Some((t.to_string(), n));
+        }
+    }
+    let (rare, _) = rarest.expect("the corpus codes events");
+    for path in [
+        "/api/events?limit=50".to_string(),
+        "/api/events?status=all&limit=50".to_string(),
+        "/api/events?type=ASSAULT&limit=50".to_string(),
+        format!("/api/events?type={rare}&status=all&limit=50"),
+        "/api/events?country=AFG&limit=50".to_string(),
+        "/api/events?border=AFG-TJK&km=50&limit=50".to_string(),
+        "/api/events?indicator=border_infiltration&limit=50".to_string(),
+        format!("/api/events?since={month_ago}&until={last}&limit=50"),
+        "/api/events?format=geojson&limit=50".to_string(),
+        "/api/claims?limit=50".to_string(),
+    ] {
+        measure(&server, &path);
+    }
+    // Series aggregate every indicator of the window: measured, one page each.
+    for path in [
+        format!("/api/indicators?interval=week&since={month_ago}&until={last}&by=country"),
+        "/api/indicators?interval=month&by=border".to_string(),
+    ] {
+        let times = client_loop(&server, &path, 1, Duration::from_secs(5));
+        eprintln!(
+            "client loop  GET {path}: {} requests, p50 {:.2} ms, p99 {:.2} ms",
+            times.len(),
+            percentile(&times, 0.50).as_secs_f64() * 1e3,
+            percentile(&times, 0.99).as_secs_f64() * 1e3,
+        );
     }
 }

@@ -1535,7 +1535,28 @@ fn stance_of(f: &Found, content_words: &[W]) -> Option<(Stance, bool)> {
     if stance == Stance::Asserts && hedged {
         stance = Stance::Hedged;
     }
+    if stance == Stance::Asserts && obligation(content_words) {
+        stance = Stance::Demands;
+    }
     Some((stance, hedged))
+}
+
+/// Whether reported content lays an obligation on someone else: "(that) China must drop
+/// barriers", "Libya must hand over the suspects" — a demand, not an assertion. Not
+/// "there must be", "it must", nor the speaker's own "we must" (an intention).
+fn obligation(content_words: &[W]) -> bool {
+    let Some(k) = content_words.iter().take(10).position(|w| w.l() == "must") else {
+        return false;
+    };
+    let Some(before) = k.checked_sub(1).and_then(|i| content_words.get(i)) else {
+        return false;
+    };
+    !matches!(
+        before.l(),
+        "there" | "it" | "this" | "that" | "which" | "what" | "who" | "i" | "we" | "you" | "one"
+    ) && content_words
+        .get(k + 1)
+        .is_some_and(|w| !matches!(w.l(), "have" | "be" | "'ve"))
 }
 
 /// The first predicate phrase in the content: (predicate id, word index, phrase length).

@@ -444,3 +444,29 @@ fn dump_gold() {
     }
     std::fs::write(std::env::temp_dir().join("claims-gold.jsonl"), out).expect("w");
 }
+
+#[test]
+fn an_obligation_laid_on_another_is_a_demand() {
+    for (text, stance) in [
+        (
+            "Moscow said on Monday that Georgia must withdraw its troops.",
+            "demands",
+        ),
+        (
+            "The minister said Kabul must hand over the militants.",
+            "demands",
+        ),
+        ("The minister said there must be a mistake.", "asserts"),
+        ("Iran said it must defend its borders.", "asserts"),
+        (
+            "The envoy said they must have known about the raid.",
+            "asserts",
+        ),
+        ("The envoy said we must stay calm.", "asserts"),
+    ] {
+        let doc = run(text);
+        let claims = doc.layer(Layer::Claims);
+        assert_eq!(claims.len(), 1, "{text}: {claims:#?}");
+        assert_eq!(claims[0].label, stance, "{text}");
+    }
+}
