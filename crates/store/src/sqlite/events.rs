@@ -215,14 +215,20 @@ fn push_event_filters(query: &EventQuery, sql: &mut String, args: &mut Vec<Sql>)
     }
     if let Some(d) = query.since {
         // A later date, or the month or year holding `since`.
-        sql.push_str(" AND (e.event_date >= ? OR e.event_date IN (?, ?))");
+        // The second condition says the same on the listing order's index expression
+        // (every date it keeps sorts at or after the year).
+        sql.push_str(
+            " AND (e.event_date >= ? OR e.event_date IN (?, ?)) AND ifnull(e.event_date, '') >= ?",
+        );
         args.push(d.format("%Y-%m-%d").to_string().into());
         args.push(d.format("%Y").to_string().into());
         args.push(d.format("%Y-%m").to_string().into());
+        args.push(d.format("%Y").to_string().into());
     }
     if let Some(d) = query.until {
         // Up to the end of `until` ("~" sorts after every character of a date).
-        sql.push_str(" AND e.event_date < ?");
+        sql.push_str(" AND e.event_date < ? AND ifnull(e.event_date, '') < ?");
+        args.push(format!("{}~", d.format("%Y-%m-%d")).into());
         args.push(format!("{}~", d.format("%Y-%m-%d")).into());
     }
 }

@@ -345,6 +345,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX indicators_border ON indicators(border_pair, border_km);
     CREATE INDEX indicators_place ON indicators(place_sid);
     "#,
+    // 7: the order event listings walk (newest date first, undated last, then newest
+    // row), overall and per status, so that a page reads 50 index entries instead of
+    // sorting every matching event.
+    r#"
+    CREATE INDEX IF NOT EXISTS events_order ON events(ifnull(event_date, ''), sid);
+    CREATE INDEX IF NOT EXISTS events_status_order ON events(status, ifnull(event_date, ''), sid);
+    "#,
 ];
 
 /// What a migration needs beyond its SQL, run in the same transaction right after it:
