@@ -8,7 +8,44 @@ const WORLD = { lon0: -180, lon1: 180, lat0: -60, lat1: 84 };
 const KX = Math.cos((35 * Math.PI) / 180);
 const SVG_NS = "http://www.w3.org/2000/svg";
 // `stance` and `by` filter the claims ledger; `claim` is the claim open in the report view.
-const FILTER_KEYS = ["q", "since", "until", "layer", "actor", "stance", "by", "report", "claim"];
+// `type` (PLOVER) and `indicator` filter the events; `event` is the event open in the report view.
+const FILTER_KEYS = ["q", "since", "until", "layer", "actor", "type", "indicator", "stance", "by", "report", "claim", "event"];
+// PLOVER event types by family: a colour and a marker shape per family on the map.
+const PLOVER_FAMILIES = {
+  violent: ["ASSAULT", "COERCE"],
+  pressure: ["MOBILIZE", "THREATEN", "PROTEST", "SANCTION"],
+  verbal: ["ACCUSE", "REJECT", "REQUEST"],
+  cooperative: ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"],
+};
+const FAMILY_NAMES = {
+  violent: "violent",
+  pressure: "force and pressure",
+  verbal: "verbal conflict",
+  cooperative: "cooperative",
+};
+/** The families, most severe first (a cluster or a shaded country takes the first it holds). */
+const FAMILIES = Object.keys(PLOVER_FAMILIES);
+const PLOVER_TYPES = FAMILIES.flatMap((f) => PLOVER_FAMILIES[f]);
+const FAMILY_OF = new Map(FAMILIES.flatMap((f) => PLOVER_FAMILIES[f].map((t) => [t, f])));
+const familyOf = (plover) => FAMILY_OF.get(String(plover || "").toUpperCase()) || "cooperative";
+// The security indicators the events stage raises.
+const INDICATORS = [
+  "terrorism",
+  "extremism",
+  "drug_trafficking",
+  "weapons_trafficking",
+  "border_infiltration",
+  "armed_group_strength",
+  "displacement",
+  "military_exercise",
+  "interstate_accusation",
+];
+// Approximate radius (km) of the shaded area of an event placed at a province or a region.
+const AREA_KM = { admin1: 120, region: 300 };
+// Markers closer than this (screen pixels) are grouped into a cluster.
+const CLUSTER_PX = 12;
+// The narrowest view (projected units) the map zooms to.
+const MIN_VIEW_W = 2;
 // A claim's stance, in the order the ledger groups them (the contested first); `hedged` is
 // a stance of its own (a hedged assertion), and claims of other stances carry a `hedged` flag too.
 const STANCES = ["accuses", "denies", "warns", "demands", "promises", "asserts", "hedged"];
@@ -36,6 +73,9 @@ function readState() {
   for (const k of FILTER_KEYS) s[k] = (p.get(k) || "").trim();
   if (s.layer && !LAYERS.includes(s.layer)) s.layer = "";
   if (s.stance && !STANCES.includes(s.stance)) s.stance = "";
+  s.type = s.type.toUpperCase();
+  if (s.type && !PLOVER_TYPES.includes(s.type)) s.type = "";
+  if (s.indicator && !INDICATORS.includes(s.indicator)) s.indicator = "";
   return s;
 }
 
@@ -133,9 +173,24 @@ const map = {
   view: null, // {x, y, w, h} in projected units
   countries: null, // FeatureCollection
   paths: new Map(), // iso code (a2 and a3) -> path element
-  gPlaces: null,
+  // Layers, bottom to top: outlines, events shading countries, events' approximate areas,
+  // events' border segments, places' border segments, places' approximate areas, markers.
+  gCountries: null,
+  gEvCountries: null,
+  gEvAreas: null,
+  gEvBorders: null,
   gBorders: null,
+  gPlaces: null,
+  gMarks: null,
   borderCache: new Map(),
+  // The point markers, clustered together when they overlap: places (towns) and events.
+  placeMarks: [],
+  eventMarks: [],
+  // The pixel size (in projected units) the markers were last clustered at.
+  marksU: 0,
+  marksFrame: 0,
+  info: { places: "", events: "" },
+  ready: null, // resolves once the outlines are drawn
 };
 
 const project = (lon, lat) => [lon * KX, -lat];
@@ -163,6 +218,9 @@ function setView(v) {
   map.view = { x, y, w, h };
   map.svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
   scaleMarks();
+  hideClusterMenu();
+  // Clusters depend on the zoom only (they are anchored to the map), so a pan keeps them.
+  if (Math.abs(pxToUnits() - map.marksU) > 1e-9) scheduleMarks();
 }
 
 function pxToUnits() {
@@ -170,6 +228,7 @@ function pxToUnits() {
   return r.width > 0 ? map.view.w / r.width : 0.1;
 }
 
+/** Keeps the approximate-area circles of places the same size on screen. */
 function scaleMarks() {
   if (!map.gPlaces) return;
   const u = pxToUnits();
@@ -180,15 +239,39 @@ function scaleMarks() {
 
 function ringPath(ring) {
   let d = "";
+  // A ring that crosses the antimeridian (Russia's, Fiji's) goes on past ±180° instead of
+  // jumping back across the whole map.
+  let shift = 0;
+  let prev = null;
   ring.forEach(([lon, lat], i) => {
-    const [x, y] = project(lon, lat);
+    if (prev !== null) {
+      if (lon + shift - prev > 180) shift -= 360;
+      else if (prev - (lon + shift) > 180) shift += 360;
+    }
+    prev = lon + shift;
+    const [x, y] = project(prev, lat);
     d += (i ? "L" : "M") + x.toFixed(3) + "," + y.toFixed(3);
   });
   return d + "Z";
 }
 
+function initMapLayers() {
+  for (const [key, cls] of [
+    ["gCountries", "countries"],
+    ["gEvCountries", "ev-countries"],
+    ["gEvAreas", "ev-areas"],
+    ["gEvBorders", "ev-borders"],
+    ["gBorders", "borders"],
+    ["gPlaces", "places"],
+    ["gMarks", "marks"],
+  ]) {
+    map[key] = svg("g", { class: cls });
+    map.svg.append(map[key]);
+  }
+}
+
 function drawCountries(fc) {
-  const g = svg("g", { class: "countries" });
+  const frag = document.createDocumentFragment();
   for (const f of fc.features) {
     const geom = f.geometry;
     const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
@@ -198,21 +281,18 @@ function drawCountries(fc) {
     const t = svg("title", {});
     t.textContent = f.properties.name;
     p.append(t);
-    g.append(p);
+    frag.append(p);
     map.paths.set(f.properties.iso_a3, p);
     if (f.properties.iso_a2) map.paths.set(f.properties.iso_a2, p);
   }
-  map.svg.append(g);
-  map.gBorders = svg("g", { class: "borders" });
-  map.gPlaces = svg("g", { class: "places" });
-  map.svg.append(map.gBorders, map.gPlaces);
+  map.gCountries.append(frag);
 }
 
 function zoom(factor, cx, cy) {
   const v = map.view;
   const px = cx === undefined ? v.x + v.w / 2 : cx;
   const py = cy === undefined ? v.y + v.h / 2 : cy;
-  const w = Math.min(Math.max(v.w * factor, 2), 400);
+  const w = Math.min(Math.max(v.w * factor, MIN_VIEW_W), 400);
   const k = w / v.w;
   setView({ x: px - (px - v.x) * k, y: py - (py - v.y) * k, w, h: v.h * k });
 }
@@ -242,6 +322,7 @@ function initMapInteraction() {
     if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     drag.moved = true;
     s.classList.add("dragging");
+    hideClusterMenu();
     const u = pxToUnits();
     map.view = { ...drag.view, x: drag.view.x - dx * u, y: drag.view.y - dy * u };
     s.setAttribute("viewBox", `${map.view.x} ${map.view.y} ${map.view.w} ${map.view.h}`);
@@ -259,6 +340,13 @@ function initMapInteraction() {
   $("zoom-region").addEventListener("click", () => setView(viewOf(REGION)));
   $("zoom-world").addEventListener("click", () => setView(viewOf(WORLD)));
   window.addEventListener("resize", () => setView(map.view));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hideClusterMenu();
+  });
+  document.addEventListener("pointerdown", (e) => {
+    const menu = $("cluster-menu");
+    if (!menu.hidden && !menu.contains(e.target)) hideClusterMenu();
+  });
 }
 
 function showTooltip(e, text) {
@@ -274,6 +362,22 @@ function hideTooltip() {
   $("tooltip").hidden = true;
 }
 
+/** Gives a map shape its tooltip (native title and the panel's own), and its click. */
+function mapShape(e, label, onClick) {
+  const t = svg("title", {});
+  t.textContent = label;
+  e.append(t);
+  e.addEventListener("mousemove", (ev) => showTooltip(ev, label));
+  e.addEventListener("mouseleave", hideTooltip);
+  if (onClick) {
+    e.addEventListener("click", (ev) => {
+      hideTooltip();
+      onClick(ev);
+    });
+  }
+  return e;
+}
+
 async function borderFeature(pair) {
   if (!map.borderCache.has(pair)) {
     map.borderCache.set(
@@ -287,6 +391,21 @@ async function borderFeature(pair) {
   return map.borderCache.get(pair);
 }
 
+function borderPath(f) {
+  let d = "";
+  for (const line of f.geometry.coordinates) {
+    line.forEach(([lon, lat], j) => {
+      const [x, y] = project(lon, lat);
+      d += (j ? "L" : "M") + x.toFixed(3) + "," + y.toFixed(3);
+    });
+  }
+  return d;
+}
+
+function updateMapInfo() {
+  $("map-info").textContent = [map.info.places, map.info.events].filter(Boolean).join(" · ");
+}
+
 let placesGeneration = 0;
 
 async function drawPlaces(spans, titles) {
@@ -295,7 +414,7 @@ async function drawPlaces(spans, titles) {
   map.gBorders.replaceChildren();
   for (const p of map.paths.values()) p.classList.remove("hit");
   const pairs = new Map();
-  let points = 0;
+  const marks = [];
   for (const s of spans) {
     const a = s.attrs || {};
     const title = titles.get(s.report) || "(untitled)";
@@ -311,48 +430,472 @@ async function drawPlaces(spans, titles) {
       if (key) pairs.set(key, `${name} — ${title}`);
     } else if (typeof a.lat === "number" && typeof a.lon === "number") {
       const [x, y] = project(a.lon, a.lat);
-      const point = a.precision === "point";
+      const label = `${name} (${a.precision || "place"}) — ${title}`;
+      const open = () => selectReport(s.report, { start: s.start, end: s.end });
+      if (a.precision === "point") {
+        // Towns are markers, clustered with the events' when they overlap.
+        marks.push({ kind: "place", x, y, report: s.report, precision: "point", label, name, open });
+        continue;
+      }
       const c = svg("circle", {
         cx: x,
         cy: y,
-        class: point ? "place" : "place area",
-        "data-px": point ? 5 : 14,
+        class: "place area",
+        "data-px": 14,
         "data-report": s.report,
         "data-precision": a.precision || "",
       });
-      const label = `${name} (${a.precision || "place"}) — ${title}`;
-      const t = svg("title", {});
-      t.textContent = label;
-      c.append(t);
-      c.addEventListener("mousemove", (e) => showTooltip(e, label));
-      c.addEventListener("mouseleave", hideTooltip);
-      c.addEventListener("click", () => selectReport(s.report, { start: s.start, end: s.end }));
-      // Points above the approximate areas.
-      if (point) map.gPlaces.append(c);
-      else map.gPlaces.prepend(c);
-      if (point) points += 1;
+      if (s.report === state.report) c.classList.add("sel");
+      map.gPlaces.append(mapShape(c, label, open));
     }
   }
   scaleMarks();
-  $("map-info").textContent = `${spans.length} place mentions, ${points} points, ${pairs.size} borders`;
+  map.placeMarks = marks;
+  renderMarks();
+  map.info.places = `${spans.length} place mentions, ${marks.length} points, ${pairs.size} borders`;
+  updateMapInfo();
   const feats = await Promise.all([...pairs.keys()].map((k) => borderFeature(k)));
   if (gen !== placesGeneration) return;
   [...pairs.entries()].forEach(([key, label], i) => {
     const f = feats[i];
     if (!f) return;
-    let d = "";
-    for (const line of f.geometry.coordinates) {
-      line.forEach(([lon, lat], j) => {
-        const [x, y] = project(lon, lat);
-        d += (j ? "L" : "M") + x.toFixed(3) + "," + y.toFixed(3);
-      });
-    }
-    const p = svg("path", { d, class: "border-hit", "data-pair": key });
+    const p = svg("path", { d: borderPath(f), class: "border-hit", "data-pair": key });
     const t = svg("title", {});
     t.textContent = label;
     p.append(t);
     map.gBorders.append(p);
   });
+}
+
+// ---------- events on the map ----------
+
+const actorName = (a) => (a ? a.name || a.key || a.code : null);
+
+/** "Source → target" of an event, either side "—" when the coder found none. */
+function eventActors(ev) {
+  return `${actorName(ev.source) || "—"} → ${actorName(ev.target) || "—"}`;
+}
+
+function eventPlace(ev) {
+  return ev.place_name || ev.place_country || ev.border_pair || "";
+}
+
+/** One line naming an event: type, who, where, when, and its status when not `happened`. */
+function eventLabel(ev) {
+  const where = eventPlace(ev);
+  return [
+    ev.plover,
+    eventActors(ev),
+    where ? `${where}${ev.place_precision ? ` (${ev.place_precision})` : ""}` : null,
+    ev.date || ev.published,
+    ev.status && ev.status !== "happened" ? ev.status : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** The most severe family among `events`. */
+function worstFamily(events) {
+  let best = FAMILIES.length - 1;
+  for (const ev of events) best = Math.min(best, FAMILIES.indexOf(familyOf(ev.plover)));
+  return FAMILIES[best];
+}
+
+/** Tooltip text for a group of events: how many, then one line each (at most `max`). */
+function eventsLabel(events, title, max = 8) {
+  const lines = events.slice(0, max).map((ev) => `${eventLabel(ev)} — ${ev.title || "(untitled)"}`);
+  if (events.length > max) lines.push(`… and ${events.length - max} more`);
+  return `${title}: ${events.length} event${events.length === 1 ? "" : "s"}\n${lines.join("\n")}`;
+}
+
+const openEvent = (ev) => () => selectReport(ev.report, { event: ev });
+
+/** Opens the one event of a group, or offers the list of them under the pointer. */
+function openEvents(e, events, title) {
+  if (events.length === 1) return selectReport(events[0].report, { event: events[0] });
+  showClusterMenu(
+    e,
+    title,
+    events.map((ev) => ({ label: eventLabel(ev), sub: ev.title || "(untitled)", family: familyOf(ev.plover), open: openEvent(ev) })),
+  );
+}
+
+let eventsMapGeneration = 0;
+
+/**
+ * Draws events by the precision of their place: a marker per family at a town (`point`),
+ * a shaded circle for a province or region, the country's outline shaded, the border
+ * segment highlighted. Events without a place are only listed.
+ */
+async function drawEvents(events) {
+  const gen = ++eventsMapGeneration;
+  map.gEvCountries.replaceChildren();
+  map.gEvAreas.replaceChildren();
+  map.gEvBorders.replaceChildren();
+  const marks = [];
+  const areas = [];
+  const byCountry = new Map();
+  const byPair = new Map();
+  let mapped = 0;
+  for (const ev of events) {
+    const p = ev.place_precision;
+    const family = familyOf(ev.plover);
+    if (p === "country" && ev.place_country && map.paths.has(ev.place_country)) {
+      if (!byCountry.has(ev.place_country)) byCountry.set(ev.place_country, []);
+      byCountry.get(ev.place_country).push(ev);
+    } else if (p === "border" && ev.border_pair) {
+      if (!byPair.has(ev.border_pair)) byPair.set(ev.border_pair, []);
+      byPair.get(ev.border_pair).push(ev);
+    } else if (typeof ev.lat === "number" && typeof ev.lon === "number") {
+      const [x, y] = project(ev.lon, ev.lat);
+      if (p === "point") {
+        marks.push({ kind: "event", x, y, ev, family, report: ev.report, label: `${eventLabel(ev)} — ${ev.title || "(untitled)"}`, open: openEvent(ev) });
+      } else {
+        areas.push({ x, y, ev, family, r: (AREA_KM[p] || 150) / 111.32 });
+      }
+    } else {
+      continue;
+    }
+    mapped += 1;
+  }
+  // Larger areas below smaller ones, so that each stays reachable.
+  areas.sort((a, b) => b.r - a.r);
+  for (const a of areas) {
+    const c = svg("circle", {
+      cx: a.x,
+      cy: a.y,
+      r: a.r,
+      class: `ev-area fam-${a.family}${a.ev.status !== "happened" ? " unsure" : ""}`,
+      "data-id": a.ev.id,
+      "data-report": a.ev.report,
+      "data-plover": a.ev.plover,
+      "data-precision": a.ev.place_precision,
+    });
+    if (String(a.ev.id) === state.event) c.classList.add("sel");
+    map.gEvAreas.append(mapShape(c, `${eventLabel(a.ev)} — approximate area — ${a.ev.title || "(untitled)"}`, openEvent(a.ev)));
+  }
+  for (const [iso, evs] of byCountry) {
+    const country = map.paths.get(iso);
+    const name = country.querySelector("title").textContent.split(" — ")[0];
+    const p = svg("path", {
+      d: country.getAttribute("d"),
+      class: `ev-country fam-${worstFamily(evs)}`,
+      "data-iso": iso,
+      "data-events": evs.map((ev) => ev.id).join(" "),
+    });
+    const title = `${name} (country)`;
+    map.gEvCountries.append(mapShape(p, eventsLabel(evs, title), (e) => openEvents(e, evs, title)));
+  }
+  map.eventMarks = marks;
+  renderMarks();
+  map.info.events = `${events.length} events, ${mapped} mapped`;
+  updateMapInfo();
+  const pairs = [...byPair.keys()];
+  const feats = await Promise.all(pairs.map((k) => borderFeature(k)));
+  if (gen !== eventsMapGeneration) return;
+  pairs.forEach((key, i) => {
+    const f = feats[i];
+    if (!f) return;
+    const evs = byPair.get(key);
+    const p = svg("path", {
+      d: borderPath(f),
+      class: `ev-border fam-${worstFamily(evs)}`,
+      "data-pair": key,
+      "data-events": evs.map((ev) => ev.id).join(" "),
+    });
+    const title = `${key} border`;
+    map.gEvBorders.append(mapShape(p, eventsLabel(evs, title), (e) => openEvents(e, evs, title)));
+  });
+}
+
+// ---------- marker clustering ----------
+
+/**
+ * Greedy distance clustering on a grid: each marker not yet taken seeds a cluster and takes
+ * every free marker within `d` (projected units) of it. Linear in the markers for a bounded
+ * density; the grid is anchored to the map, so panning keeps the clusters.
+ */
+function clusterMarks(marks, d) {
+  const cells = new Map();
+  const cellOf = (i, j) => `${i},${j}`;
+  for (const m of marks) {
+    m.ci = Math.floor(m.x / d);
+    m.cj = Math.floor(m.y / d);
+    const k = cellOf(m.ci, m.cj);
+    const cell = cells.get(k);
+    if (cell) cell.push(m);
+    else cells.set(k, [m]);
+  }
+  const taken = new Set();
+  const out = [];
+  const d2 = d * d;
+  for (const m of marks) {
+    if (taken.has(m)) continue;
+    taken.add(m);
+    const members = [m];
+    for (let di = -1; di <= 1; di++) {
+      for (let dj = -1; dj <= 1; dj++) {
+        for (const o of cells.get(cellOf(m.ci + di, m.cj + dj)) || []) {
+          if (taken.has(o)) continue;
+          const dx = o.x - m.x;
+          const dy = o.y - m.y;
+          if (dx * dx + dy * dy < d2) {
+            taken.add(o);
+            members.push(o);
+          }
+        }
+      }
+    }
+    let x = 0;
+    let y = 0;
+    for (const o of members) {
+      x += o.x;
+      y += o.y;
+    }
+    out.push({ members, x: x / members.length, y: y / members.length });
+  }
+  return out;
+}
+
+/** A marker's or a cluster's radius on screen (pixels). */
+function clusterRadius(c) {
+  const n = c.members.length;
+  if (n > 1) return Math.min(20, 9 + 2.5 * Math.log2(n));
+  return c.members[0].kind === "place" ? 5 : 7;
+}
+
+/**
+ * Merges clusters whose circles overlap (a cluster's circle grows with its count), the
+ * larger taking the smaller, until none do (a few passes). `u`: projected units per pixel.
+ */
+function mergeOverlapping(clusters, u) {
+  for (let pass = 0; pass < 8; pass++) {
+    let maxR = 0;
+    for (const c of clusters) {
+      c.r = clusterRadius(c);
+      maxR = Math.max(maxR, c.r);
+    }
+    const cell = 2 * maxR * u;
+    const cells = new Map();
+    for (const c of clusters) {
+      c.ci = Math.floor(c.x / cell);
+      c.cj = Math.floor(c.y / cell);
+      const k = `${c.ci},${c.cj}`;
+      if (cells.has(k)) cells.get(k).push(c);
+      else cells.set(k, [c]);
+    }
+    const gone = new Set();
+    let merged = false;
+    const bySize = [...clusters].sort((a, b) => b.members.length - a.members.length);
+    for (const c of bySize) {
+      if (gone.has(c)) continue;
+      let grew = false;
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          for (const o of cells.get(`${c.ci + di},${c.cj + dj}`) || []) {
+            if (o === c || gone.has(o)) continue;
+            if (Math.hypot(o.x - c.x, o.y - c.y) < (c.r + o.r) * u * 0.9) {
+              c.members.push(...o.members);
+              gone.add(o);
+              grew = true;
+            }
+          }
+        }
+      }
+      if (grew) {
+        merged = true;
+        c.x = c.members.reduce((a, m) => a + m.x, 0) / c.members.length;
+        c.y = c.members.reduce((a, m) => a + m.y, 0) / c.members.length;
+      }
+    }
+    clusters = clusters.filter((c) => !gone.has(c));
+    if (!merged) break;
+  }
+  return clusters;
+}
+
+/** The path of an event marker: a shape per family, `s` its half size in units. */
+function markerPath(family, x, y, s) {
+  const f = (n) => n.toFixed(4);
+  if (family === "violent") {
+    return `M${f(x)},${f(y - s * 1.15)}L${f(x + s)},${f(y + s * 0.6)}L${f(x - s)},${f(y + s * 0.6)}Z`;
+  }
+  if (family === "pressure") return `M${f(x)},${f(y - s * 1.2)}L${f(x + s)},${f(y)}L${f(x)},${f(y + s * 1.2)}L${f(x - s)},${f(y)}Z`;
+  if (family === "verbal") {
+    const k = s * 0.85;
+    return `M${f(x - k)},${f(y - k)}H${f(x + k)}V${f(y + k)}H${f(x - k)}Z`;
+  }
+  let d = "";
+  for (let i = 0; i < 6; i++) {
+    const a = (Math.PI / 3) * i + Math.PI / 6;
+    d += `${i ? "L" : "M"}${f(x + s * Math.cos(a))},${f(y + s * Math.sin(a))}`;
+  }
+  return d + "Z";
+}
+
+function markEl(m, u) {
+  if (m.kind === "place") {
+    const c = svg("circle", {
+      cx: m.x,
+      cy: m.y,
+      r: 5 * u,
+      class: `place${m.report === state.report ? " sel" : ""}`,
+      "data-px": 5,
+      "data-report": m.report,
+      "data-precision": m.precision,
+    });
+    return mapShape(c, m.label, m.open);
+  }
+  const ev = m.ev;
+  const p = svg("path", {
+    d: markerPath(m.family, m.x, m.y, 6.5 * u),
+    class: `ev-mark fam-${m.family}${ev.status !== "happened" ? " unsure" : ""}${String(ev.id) === state.event ? " sel" : ""}`,
+    "data-id": ev.id,
+    "data-report": ev.report,
+    "data-plover": ev.plover,
+    "data-status": ev.status,
+  });
+  return mapShape(p, m.label, m.open);
+}
+
+/** Tooltip text of a cluster: what it holds by kind and type, then its markers. */
+function clusterLabel(c, max = 10) {
+  const events = c.members.filter((m) => m.kind === "event");
+  const places = c.members.length - events.length;
+  const types = new Map();
+  for (const m of events) types.set(m.ev.plover, (types.get(m.ev.plover) || 0) + 1);
+  const head = [
+    events.length ? `${events.length} event${events.length === 1 ? "" : "s"} (${[...types].map(([t, n]) => `${n} ${t}`).join(", ")})` : null,
+    places ? `${places} place mention${places === 1 ? "" : "s"}` : null,
+  ].filter(Boolean);
+  // One line per distinct marker (a place named twice in a report is one line, ×2).
+  const same = new Map();
+  for (const m of c.members) same.set(m.label, (same.get(m.label) || 0) + 1);
+  const lines = [...same].slice(0, max).map(([label, k]) => (k > 1 ? `${label} ×${k}` : label));
+  if (same.size > max) lines.push(`… and ${same.size - max} more — click to zoom in`);
+  return `${head.join(" · ")}\n${lines.join("\n")}`;
+}
+
+function clusterEl(c, u) {
+  const n = c.members.length;
+  const events = c.members.filter((m) => m.kind === "event");
+  const family = events.length ? worstFamily(events.map((m) => m.ev)) : "place";
+  const r = clusterRadius(c) * u;
+  const g = svg("g", {
+    class: `cluster fam-${family}`,
+    "data-count": n,
+    "data-events": events.length,
+    "data-places": n - events.length,
+    "data-x": c.x,
+    "data-y": c.y,
+  });
+  g.append(svg("circle", { cx: c.x, cy: c.y, r }));
+  const t = svg("text", { x: c.x, y: c.y, dy: "0.35em", "font-size": 10 * u, "text-anchor": "middle" });
+  t.textContent = String(n);
+  g.append(t);
+  return mapShape(g, clusterLabel(c), (e) => clusterClick(e, c));
+}
+
+/** Zooms in on a cluster; when zooming cannot part its markers, lists them instead. */
+function clusterClick(e, c) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const m of c.members) {
+    x0 = Math.min(x0, m.x);
+    x1 = Math.max(x1, m.x);
+    y0 = Math.min(y0, m.y);
+    y1 = Math.max(y1, m.y);
+  }
+  const r = map.svg.getBoundingClientRect();
+  const aspect = r.width > 0 && r.height > 0 ? r.width / r.height : 2;
+  // The markers spread over a third of the view at most, within the zoom limits.
+  const w = Math.max(MIN_VIEW_W, (x1 - x0) * 3, (y1 - y0) * 3 * aspect);
+  const minU = r.width > 0 ? MIN_VIEW_W / r.width : 0;
+  const apart = Math.hypot(x1 - x0, y1 - y0) / (minU || 1) >= CLUSTER_PX;
+  if (apart && w < map.view.w * 0.95) {
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    setView({ x: cx - w / 2, y: cy - w / aspect / 2, w, h: w / aspect });
+    return;
+  }
+  showClusterMenu(
+    e,
+    `${c.members.length} here`,
+    c.members.map((m) => ({
+      label: m.kind === "event" ? eventLabel(m.ev) : m.label.split(" — ")[0],
+      sub: m.kind === "event" ? m.ev.title || "(untitled)" : m.label.split(" — ").slice(1).join(" — "),
+      family: m.kind === "event" ? m.family : "place",
+      open: m.open,
+    })),
+  );
+}
+
+function showClusterMenu(e, title, items) {
+  const menu = $("cluster-menu");
+  const panel = menu.parentElement.getBoundingClientRect();
+  menu.replaceChildren(el("div", { class: "menu-title", text: title }));
+  const ul = el("ul", {});
+  for (const it of items) {
+    const b = el(
+      "button",
+      { type: "button", class: `fam-${it.family}` },
+      el("i", { class: `sw sw-fam fam-${it.family}` }),
+      el("span", { text: it.label }),
+      it.sub ? el("span", { class: "lab", text: it.sub }) : null,
+    );
+    b.addEventListener("click", () => {
+      hideClusterMenu();
+      it.open();
+    });
+    ul.append(el("li", {}, b));
+  }
+  menu.append(ul);
+  menu.hidden = false;
+  const x = Math.min(e.clientX - panel.left + 8, panel.width - 320);
+  menu.style.left = `${Math.max(4, x)}px`;
+  menu.style.top = `${e.clientY - panel.top + 8}px`;
+}
+
+function hideClusterMenu() {
+  const menu = $("cluster-menu");
+  if (menu) menu.hidden = true;
+}
+
+function scheduleMarks() {
+  if (map.marksFrame) return;
+  map.marksFrame = requestAnimationFrame(() => {
+    map.marksFrame = 0;
+    renderMarks();
+  });
+}
+
+/** Where a marker is, per report: a place dot and an event of one report there coincide. */
+const markSpot = (m) => `${m.report} ${m.x.toFixed(4)} ${m.y.toFixed(4)}`;
+
+/**
+ * Clusters the point markers at the current zoom and draws them. A town whose mention
+ * places an event of the same report shows the event's marker instead of the plain dot.
+ */
+function renderMarks() {
+  if (!map.gMarks || !map.view) return;
+  const u = pxToUnits();
+  map.marksU = u;
+  const taken = new Set(map.eventMarks.map(markSpot));
+  const places = map.placeMarks.filter((m) => !taken.has(markSpot(m)));
+  map.gMarks.dataset.places = String(places.length);
+  const clusters = mergeOverlapping(clusterMarks(places.concat(map.eventMarks), CLUSTER_PX * u), u);
+  const frag = document.createDocumentFragment();
+  const singles = [];
+  for (const c of clusters) {
+    if (c.members.length === 1) singles.push(markEl(c.members[0], u));
+    else frag.append(clusterEl(c, u));
+  }
+  // Single markers below clusters; events above the place dots.
+  singles.sort((a, b) => (a.tagName === "circle" ? 0 : 1) - (b.tagName === "circle" ? 0 : 1));
+  map.gMarks.replaceChildren(...singles, frag);
+  map.gMarks.dataset.clusters = String(clusters.length - singles.length);
 }
 
 // ---------- timeline ----------
@@ -842,17 +1385,139 @@ async function refreshClaims() {
   }
 }
 
+// ---------- events panel ----------
+
+function ploverBadge(plover) {
+  const family = familyOf(plover);
+  return el("span", {
+    class: `plover fam-${family}`,
+    "data-plover": plover,
+    title: `${plover}: ${FAMILY_NAMES[family]}`,
+    text: plover,
+  });
+}
+
+function statusBadge(status) {
+  return el("span", { class: `ev-status st-${status}`, "data-status": status, text: status });
+}
+
+function eventRow(ev) {
+  const type = el("td", { class: "type" }, ploverBadge(ev.plover));
+  if (ev.indicators && ev.indicators.length) {
+    type.append(
+      el("span", {
+        class: "ind",
+        text: ev.indicators
+          .map((i) => i.indicator.replace(/_/g, " ") + (i.from || i.to ? ` ${i.from || "?"}→${i.to || "?"}` : ""))
+          .join(", "),
+      }),
+    );
+  }
+  const place = el("td", { class: "place" }, eventPlace(ev) || "—");
+  if (ev.place_precision) place.append(el("span", { class: "lab", text: ` ${ev.place_precision}` }));
+  const tr = el(
+    "tr",
+    {
+      "data-id": ev.id,
+      "data-report": ev.report,
+      "data-plover": ev.plover,
+      "data-status": ev.status,
+      class: String(ev.id) === state.event ? "sel" : "",
+      title: ev.sentence ? ev.sentence.text : ev.text,
+    },
+    el("td", { class: "date", text: ev.date || ev.published || "—" }),
+    type,
+    el("td", { class: "who", text: eventActors(ev) }),
+    place,
+    el("td", { class: "status" }, statusBadge(ev.status)),
+    el("td", { class: "title", text: ev.title || "(untitled)" }),
+  );
+  tr.addEventListener("click", () => selectReport(ev.report, { event: ev }));
+  return tr;
+}
+
+function drawEventsTable(events) {
+  const tbody = $("events").querySelector("tbody");
+  const frag = document.createDocumentFragment();
+  for (const ev of events) frag.append(eventRow(ev));
+  if (!events.length) {
+    frag.append(el("tr", {}, el("td", { colspan: 6, class: "muted", text: "No events match these filters." })));
+  }
+  tbody.replaceChildren(frag);
+  const bits = [];
+  if (state.type) bits.push(state.type);
+  if (state.indicator) bits.push(state.indicator.replace(/_/g, " "));
+  if (state.actor) bits.push(`by or against ${actorNames.get(state.actor) || state.actor}`);
+  if (state.q) bits.push("in the listed reports");
+  $("events-info").textContent = `${events.length} event${events.length === 1 ? "" : "s"}${bits.length ? " · " + bits.join(" · ") : ""}`;
+}
+
+/** Marks the event open in the report view, in the table and on the map. */
+function markEvents() {
+  for (const e of document.querySelectorAll("#events tbody tr[data-id], #map .ev-mark, #map .ev-area")) {
+    e.classList.toggle("sel", e.dataset.id === state.event);
+  }
+}
+
+let eventsGeneration = 0;
+/** The reports the table lists, when a search narrows them (events follow), else null. */
+let listedReports = null;
+
+/**
+ * Reloads the events (table and map) for the current filters. `listed` resolves to the
+ * set of listed reports (a search keeps the events of those only).
+ */
+async function refreshEvents(listed = Promise.resolve(listedReports)) {
+  const gen = ++eventsGeneration;
+  const filters = {
+    type: state.type,
+    indicator: state.indicator,
+    actor: state.actor,
+    since: state.since,
+    until: state.until,
+    status: "all",
+  };
+  try {
+    const [events, reports] = await Promise.all([
+      fetchAll(`/api/events?${query({ ...filters, limit: 1000 })}`, "events", 10),
+      listed,
+    ]);
+    if (gen !== eventsGeneration) return;
+    const shown = state.q && reports ? events.filter((ev) => reports.has(ev.report)) : events;
+    drawEventsTable(shown);
+    await map.ready;
+    if (gen !== eventsGeneration) return;
+    await drawEvents(shown);
+  } catch (e) {
+    if (gen === eventsGeneration) $("events-info").textContent = `error: ${e.message}`;
+  }
+}
+
 // ---------- report view ----------
 
 let currentReport = null;
 /** The claims-layer span of the claim open in the report view (`state.claim`). */
 let currentClaim = null;
+/** The event open in the report view (`state.event`), as the events API gives it. */
+let currentEvent = null;
+
+/** The byte ranges the open event marks: its words, and its sentence. */
+function eventRanges(rep) {
+  const ev = currentEvent;
+  if (!ev || ev.report !== rep.id) return [];
+  const out = [[ev.start, ev.end]];
+  if (ev.sentence) out.push([ev.sentence.start, ev.sentence.end]);
+  return out;
+}
 
 function renderReport(rep) {
   currentReport = rep;
   $("report-empty").hidden = true;
   $("report-body").hidden = false;
   $("report-title").textContent = rep.title || "(untitled)";
+  // The captions of an open claim or event: shown again by focusClaim / focusEvent.
+  $("report-claim").hidden = true;
+  $("report-event").hidden = true;
   $("report-meta").textContent = [rep.published, rep.outlet, rep.id.slice(0, 12)].filter(Boolean).join(" · ");
   const toIdx = byteIndex(rep.text);
   const shown = LAYERS.filter((l) => (!state.layer || state.layer === l) && (rep.layers[l] || []).length);
@@ -875,6 +1540,12 @@ function renderReport(rep) {
       cuts.add(b1);
     }
   }
+  // So do the open event's words and sentence.
+  const evRanges = eventRanges(rep);
+  for (const [b0, b1] of evRanges) {
+    cuts.add(b0);
+    cuts.add(b1);
+  }
   const sorted = [...cuts].sort((a, b) => a - b);
   const box = $("report-text");
   box.replaceChildren();
@@ -885,7 +1556,7 @@ function renderReport(rep) {
     const piece = rep.text.slice(toIdx(b0), toIdx(b1));
     const cover = spans.filter((s) => s.start <= b0 && s.end >= b1 && s.start < s.end);
     if (!cover.length) {
-      const inClaim = claims.some((c) => c.start <= b0 && c.end >= b1);
+      const inClaim = claims.some((c) => c.start <= b0 && c.end >= b1) || evRanges.some(([a, b]) => a <= b0 && b >= b1);
       frag.append(inClaim ? el("span", { class: "seg", "data-start": b0, "data-end": b1, text: piece }) : piece);
       continue;
     }
@@ -933,11 +1604,13 @@ function renderReport(rep) {
         el("span", { class: "lab", text: extra }),
       );
       btn.addEventListener("click", () => {
-        // The list's spans carry no claim id: the URL forgets the ledger's claim.
-        if (state.claim) {
-          writeState({ claim: "" }, false);
+        // The list's spans carry no claim or event id: the URL forgets the open one.
+        if (state.claim || state.event) {
+          writeState({ claim: "", event: "" }, false);
           currentClaim = null;
+          currentEvent = null;
           markClaims();
+          markEvents();
         }
         if (layer === "claims") focusClaim(s, btn);
         else focusSpan(s.start, s.end, btn);
@@ -958,6 +1631,11 @@ function clearFocus(btn) {
     e.classList.remove(...CLAIM_ROLES.map((r) => `role-${r}`));
     delete e.dataset.role;
   }
+  for (const e of box.querySelectorAll("[data-ev]")) {
+    e.classList.remove("ev-words", "ev-sentence");
+    delete e.dataset.ev;
+  }
+  $("report-event").hidden = true;
   for (const e of document.querySelectorAll("#report-items .active")) e.classList.remove("active");
   if (btn) btn.classList.add("active");
   $("report-claim").hidden = true;
@@ -1026,6 +1704,51 @@ function focusClaim(c, btn) {
   if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
+/**
+ * Marks an event's sentence and, within it, the event's own words (provenance), says what
+ * happened above the text, and scrolls to it. `ev` is a record of the events API; the
+ * report must have been drawn with it as `currentEvent` (so its ranges are pieces).
+ */
+function focusEvent(ev, btn) {
+  const box = $("report-text");
+  clearFocus(btn || document.querySelector(`#report-items button[data-layer=events][data-start="${ev.start}"][data-end="${ev.end}"]`));
+  const sent = ev.sentence || { start: ev.start, end: ev.end };
+  let first = null;
+  for (const p of box.querySelectorAll("[data-start]")) {
+    const b0 = Number(p.dataset.start);
+    const b1 = Number(p.dataset.end);
+    if (b0 >= ev.start && b1 <= ev.end) {
+      p.classList.add("ev-words");
+      p.dataset.ev = "words";
+      if (!first) first = p;
+    } else if (b0 >= sent.start && b1 <= sent.end) {
+      p.classList.add("ev-sentence");
+      p.dataset.ev = "sentence";
+    }
+  }
+  const caption = $("report-event");
+  const where = eventPlace(ev);
+  caption.replaceChildren(
+    ...[
+      ploverBadge(ev.plover),
+      el("b", { text: eventActors(ev) }),
+      where ? el("span", { class: "lab", text: `${where}${ev.place_precision ? ` (${ev.place_precision})` : ""}` }) : null,
+      el("span", { class: "lab", text: ev.date || ev.published || "" }),
+      statusBadge(ev.status),
+      ev.trigger ? el("span", { class: "lab", text: `“${ev.trigger}”` }) : null,
+    ].filter(Boolean),
+  );
+  caption.dataset.id = ev.id;
+  caption.hidden = false;
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+/** A stored event of `report` by its id, or null. */
+async function eventById(id, report) {
+  const events = await fetchAll(`/api/events?${query({ report, status: "all", limit: 1000 })}`, "events", 10);
+  return events.find((ev) => String(ev.id) === String(id)) || null;
+}
+
 /** The report's claims-layer span of a stored claim (they share their byte range). */
 function claimSpan(rep, claim) {
   return (rep.layers.claims || []).find((s) => s.start === claim.start && s.end === claim.end) || null;
@@ -1038,36 +1761,50 @@ async function claimById(id, report) {
 }
 
 /**
- * Opens a report; `focus` is a byte range `{start, end}` to highlight, or `{claim}`, a
- * stored claim (as the claims API gives it) whose roles to mark.
+ * Opens a report; `focus` is a byte range `{start, end}` to highlight, `{claim}`, a
+ * stored claim (as the claims API gives it) whose roles to mark, or `{event}`, a stored
+ * event (as the events API gives it) whose sentence and words to mark.
  */
 async function selectReport(id, focus) {
-  writeState({ report: id, claim: focus && focus.claim ? String(focus.claim.id) : "" }, true);
+  writeState(
+    {
+      report: id,
+      claim: focus && focus.claim ? String(focus.claim.id) : "",
+      event: focus && focus.event ? String(focus.event.id) : "",
+    },
+    true,
+  );
   for (const tr of $("reports").querySelectorAll("tbody tr")) tr.classList.toggle("sel", tr.dataset.id === id);
-  for (const c of map.gPlaces ? map.gPlaces.querySelectorAll("circle") : []) {
-    c.classList.toggle("sel", c.dataset.report === id);
-  }
+  for (const c of map.svg.querySelectorAll("circle.place")) c.classList.toggle("sel", c.dataset.report === id);
   markClaims();
+  markEvents();
   await loadReport(focus);
 }
 
 async function loadReport(focus) {
   if (!state.report) {
     currentReport = null;
+    currentEvent = null;
     $("report-empty").hidden = false;
     $("report-body").hidden = true;
     $("report-meta").textContent = "";
     return;
   }
   try {
-    const rep = await api(`/api/reports/${encodeURIComponent(state.report)}`);
+    // A shared URL names the event by id: look it up among the report's events.
+    const [rep, found] = await Promise.all([
+      api(`/api/reports/${encodeURIComponent(state.report)}`),
+      !focus && state.event ? eventById(state.event, state.report).catch(() => null) : null,
+    ]);
+    currentEvent = (focus && focus.event) || found || null;
     renderReport(rep);
     let claim = focus && focus.claim;
     if (!focus && state.claim) claim = await claimById(state.claim, rep.id).catch(() => null);
     const span = claim ? claimSpan(rep, claim) : null;
     currentClaim = span;
     if (span) focusClaim(span, null);
-    else if (focus && !focus.claim) focusSpan(focus.start, focus.end, null);
+    else if (currentEvent) focusEvent(currentEvent, null);
+    else if (focus && !focus.claim && !focus.event) focusSpan(focus.start, focus.end, null);
     else $("report-panel").scrollIntoView({ block: "nearest" });
   } catch (e) {
     $("report-empty").hidden = false;
@@ -1088,18 +1825,18 @@ async function refresh() {
   const claims = refreshClaims();
   try {
     const filters = { q: state.q, since: state.since, until: state.until, actor: state.actor };
-    const [reports, actors, stats] = await Promise.all([
-      fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10),
+    const reportsP = fetchAll(`/api/reports?${query({ ...filters, limit: 500 })}`, "reports", 10);
+    // The events (table and map) load beside the rest; a search keeps the listed reports' only.
+    const events = refreshEvents(reportsP.then((rs) => new Set(rs.map((r) => r.id))));
+    const [reports, actors, stats, places] = await Promise.all([
+      reportsP,
       api(`/api/actors?${query({ since: state.since, until: state.until, limit: ACTORS_SHOWN })}`),
       state.actor ? api(`/api/stats?${query({ actor: state.actor })}`) : null,
+      fetchAll(`/api/spans?${query({ layer: "places", since: state.since, until: state.until, limit: 1000 })}`, "spans", 10),
     ]);
-    const places = await fetchAll(
-      `/api/spans?${query({ layer: "places", since: state.since, until: state.until, limit: 1000 })}`,
-      "spans",
-      10,
-    );
     if (gen !== refreshGeneration) return;
     const listed = new Set(reports.map((r) => r.id));
+    listedReports = listed;
     const titles = new Map(reports.map((r) => [r.id, r.title]));
     const mine = places.filter((s) => listed.has(s.report));
     const counts = new Map();
@@ -1108,19 +1845,22 @@ async function refresh() {
     // the timeline follows the actor filter: that actor's reports per day
     if (allDays.length) drawTimeline(stats ? stats.reports_per_day || [] : allDays, allDays);
     drawReports(reports, counts);
-    if (map.gPlaces) await drawPlaces(mine, titles);
-    await claims;
+    await map.ready;
+    if (gen !== refreshGeneration) return;
+    await drawPlaces(mine, titles);
+    await Promise.all([claims, events]);
     setStatus("");
   } catch (e) {
     if (gen === refreshGeneration) setStatus(`error: ${e.message}`);
   }
 }
 
-/** Draws the open report again (another layer shown), keeping its claim marked. */
+/** Draws the open report again (another layer shown), keeping its claim or event marked. */
 function rerenderReport() {
   if (!currentReport) return;
   renderReport(currentReport);
   if (currentClaim && state.claim) focusClaim(currentClaim, null);
+  else if (currentEvent && state.event) focusEvent(currentEvent, null);
 }
 
 function syncInputs() {
@@ -1130,12 +1870,20 @@ function syncInputs() {
   $("f-layer").value = state.layer;
   $("f-stance").value = state.stance;
   $("f-by").value = state.by;
+  $("f-type").value = state.type;
+  $("f-indicator").value = state.indicator;
 }
 
 function initFilters() {
   const sel = $("f-layer");
   for (const l of LAYERS) sel.append(el("option", { value: l, text: l }));
   for (const st of STANCES) $("f-stance").append(el("option", { value: st, text: st }));
+  for (const f of FAMILIES) {
+    const group = el("optgroup", { label: FAMILY_NAMES[f] });
+    for (const t of PLOVER_FAMILIES[f]) group.append(el("option", { value: t, text: t }));
+    $("f-type").append(group);
+  }
+  for (const i of INDICATORS) $("f-indicator").append(el("option", { value: i, text: i.replace(/_/g, " ") }));
   syncInputs();
   let timer = null;
   $("f-q").addEventListener("input", () => {
@@ -1168,6 +1916,12 @@ function initFilters() {
       refreshClaims();
     });
   }
+  for (const k of ["type", "indicator"]) {
+    $(`f-${k}`).addEventListener("change", () => {
+      writeState({ [k]: $(`f-${k}`).value }, true);
+      refreshEvents();
+    });
+  }
   for (const b of document.querySelectorAll(".ledger-tools .sort")) {
     b.addEventListener("click", () => {
       ledgerSort = b.dataset.sort;
@@ -1175,7 +1929,7 @@ function initFilters() {
     });
   }
   $("f-clear").addEventListener("click", () => {
-    writeState({ q: "", since: "", until: "", layer: "", actor: "", stance: "", by: "" }, true);
+    writeState({ q: "", since: "", until: "", layer: "", actor: "", type: "", indicator: "", stance: "", by: "" }, true);
     syncInputs();
     refresh();
     rerenderReport();
@@ -1190,21 +1944,31 @@ function initFilters() {
 
 async function main() {
   map.svg = $("map");
+  initMapLayers();
   setView(viewOf(REGION));
   initMapInteraction();
   initFilters();
   initTimelineBrush();
   setStatus("loading…");
-  try {
-    const [countries, stats] = await Promise.all([api("/api/geo/countries"), api("/api/stats")]);
-    map.countries = countries;
-    drawCountries(countries);
-    allDays = stats.reports_per_day || [];
-    drawTimeline(allDays);
-  } catch (e) {
-    setStatus(`error: ${e.message}`);
-  }
-  await Promise.all([refresh(), loadReport()]);
+  // The outlines (the largest response) load beside everything else; the layers drawn on
+  // them wait for `map.ready`.
+  map.ready = api("/api/geo/countries")
+    .then((countries) => {
+      map.countries = countries;
+      drawCountries(countries);
+    })
+    .catch((e) => setStatus(`error: ${e.message}`));
+  const timelineReady = api("/api/stats")
+    .then((stats) => {
+      allDays = stats.reports_per_day || [];
+      drawTimeline(allDays);
+    })
+    .catch((e) => setStatus(`error: ${e.message}`));
+  await timelineReady;
+  await Promise.all([refresh(), loadReport(), map.ready]);
+  // Every initial fetch is drawn: the page is ready (the browser tests time first load to here).
+  performance.mark("spillover-ready");
+  document.documentElement.dataset.ready = "1";
   document.body.dataset.ready = "true";
 }
 

@@ -245,6 +245,7 @@ test("the actors panel filters the reports to one actor", async () => {
     ts.reduce((n, t) => n + Number(t.textContent.split(": ")[1].split(" ")[0]), 0),
   );
   assert.equal(bars, dated);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot("actors");
 
   // The report view lists the report's actors with kind and, for persons, their role.
@@ -484,6 +485,408 @@ test("clicking a claim opens its report with the source, cue and content marked"
   assert.equal(await page.locator("#report-text [data-role]").count(), 0);
   assert.ok(await page.isHidden("#report-claim"));
   assert.equal(new URL(page.url()).searchParams.get("claim"), null);
+});
+
+// ---------- events ----------
+
+/** Every record of a paged listing (`key` its array), following `next_cursor`. */
+async function getAll(p, key) {
+  let out = [];
+  let cursor = null;
+  for (let i = 0; i < 20; i++) {
+    const page = await getJson(p + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""));
+    out = out.concat(page[key]);
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+const eventRows = () => page.locator("#events tbody tr[data-id]");
+const FAMILY = {
+  ASSAULT: "violent",
+  COERCE: "violent",
+  MOBILIZE: "pressure",
+  THREATEN: "pressure",
+  PROTEST: "pressure",
+  SANCTION: "pressure",
+  ACCUSE: "verbal",
+  REJECT: "verbal",
+  REQUEST: "verbal",
+};
+const familyOf = (t) => FAMILY[t] || "cooperative";
+
+/** The map's point markers as drawn: single markers and clusters, with screen centres. */
+async function mapMarks() {
+  return page.evaluate(() => {
+    const centre = (e) => {
+      const r = e.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    };
+    return {
+      places: [...document.querySelectorAll("#map .marks circle.place")].map((e) => ({ report: e.dataset.report, at: centre(e) })),
+      events: [...document.querySelectorAll("#map .marks .ev-mark")].map((e) => ({
+        id: e.dataset.id,
+        plover: e.dataset.plover,
+        cls: e.getAttribute("class"),
+        at: centre(e),
+      })),
+      clusters: [...document.querySelectorAll("#map .marks .cluster")].map((g) => ({
+        count: Number(g.dataset.count),
+        events: Number(g.dataset.events),
+        places: Number(g.dataset.places),
+        text: g.querySelector("text").textContent,
+        at: centre(g.querySelector("circle")),
+      })),
+      viewW: Number(document.querySelector("#map").getAttribute("viewBox").split(" ")[2]),
+    };
+  });
+}
+
+test("events are drawn on the map by the precision of their place", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("html[data-ready='1']");
+  const events = await getAll("/api/events?status=all&limit=1000", "events");
+  const mapped = (p) => events.filter((e) => e.place_precision === p && typeof e.lat === "number");
+  const points = mapped("point");
+  assert.ok(points.length > 10, `${points.length} events at towns in the samples`);
+  // Towns: one marker per event, on its own or counted in a cluster.
+  const m = await mapMarks();
+  assert.ok(m.events.length > 0, "some event markers stand alone");
+  const ids = new Set(points.map((e) => String(e.id)));
+  for (const e of m.events) assert.ok(ids.has(e.id), `marker ${e.id} is an event at a town`);
+  const clustered = m.clusters.reduce((n, c) => n + c.events, 0);
+  assert.equal(m.events.length + clustered, points.length);
+  // A shape and colour per PLOVER family, distinct from the place dots.
+  for (const e of m.events) assert.match(e.cls, new RegExp(`\\bfam-${familyOf(e.plover)}\\b`), e.plover);
+  // Each family has its colour (the legend's), none of them the place dots' colour.
+  const legend = await page.$$eval("#events-legend .ev-mark", (es) =>
+    Object.fromEntries(es.map((e) => [e.getAttribute("class").match(/fam-(\w+)/)[1], getComputedStyle(e).fill])),
+  );
+  assert.deepEqual(Object.keys(legend).sort(), ["cooperative", "pressure", "verbal", "violent"]);
+  const dot = await page.$eval("#map circle.place", (e) => getComputedStyle(e).fill);
+  assert.equal(new Set([...Object.values(legend), dot]).size, 5, JSON.stringify(legend));
+  const fills = await page.$$eval("#map .marks .ev-mark:not(.unsure)", (es) =>
+    es.map((e) => [e.getAttribute("class").match(/fam-(\w+)/)[1], getComputedStyle(e).fill]),
+  );
+  assert.ok(fills.length > 0);
+  for (const [f, c] of fills) assert.equal(c, legend[f], `a ${f} marker`);
+  // Provinces and regions: a shaded area each; countries: the outline shaded; borders: the segment.
+  const areas = [...mapped("admin1"), ...mapped("region")];
+  assert.ok(areas.length > 0, "events placed at a province or region");
+  assert.deepEqual(
+    (await page.$$eval("#map .ev-area", (es) => es.map((e) => e.dataset.id))).sort(),
+    areas.map((e) => String(e.id)).sort(),
+  );
+  const countries = new Set(events.filter((e) => e.place_precision === "country").map((e) => e.place_country));
+  assert.ok(countries.size > 1, `${countries.size} countries`);
+  const shaded = await page.$$eval("#map .ev-country", (es) => es.map((e) => e.dataset.iso));
+  assert.deepEqual(shaded.sort(), [...countries].sort());
+  const pairs = new Set(events.filter((e) => e.place_precision === "border").map((e) => e.border_pair));
+  assert.ok(pairs.size > 0, "events placed at a border");
+  await page.waitForFunction((n) => document.querySelectorAll("#map .ev-border").length === n, pairs.size);
+  const drawn = await page.$$eval("#map .ev-border", (es) => es.map((e) => [e.dataset.pair, e.getAttribute("d").length]));
+  for (const [pair, len] of drawn) {
+    assert.ok(pairs.has(pair), pair);
+    assert.ok(len > 100, `${pair}: a border line, not a point`);
+  }
+  // A marker's tooltip names the event and its report.
+  const one = points.find((e) => String(e.id) === m.events[0].id);
+  const tip = await page.textContent(`#map .ev-mark[data-id="${one.id}"] title`);
+  assert.ok(tip.startsWith(one.plover) && tip.includes(one.title), tip);
+});
+
+test("dense markers are clustered, a cluster lists what it holds and zooms in when clicked", async () => {
+  const spans = await getAll("/api/spans?layer=places&limit=1000", "spans");
+  const placePoints = spans.filter((s) => s.attrs && s.attrs.precision === "point" && typeof s.attrs.lat === "number");
+  const events = await getAll("/api/events?status=all&limit=1000", "events");
+  const eventPoints = events.filter((e) => e.place_precision === "point" && typeof e.lat === "number");
+  await page.click("#zoom-world");
+  await page.waitForFunction(() => Number(document.querySelector("#map").getAttribute("viewBox").split(" ")[2]) > 200);
+  await page.waitForFunction(() => document.querySelectorAll("#map .cluster").length > 0);
+  const world = await mapMarks();
+  // Every marker is drawn once: alone or in exactly one cluster, whose label is its count.
+  // (A town where an event of the same report is placed shows the event, not also a dot.)
+  const spot = (report, lat, lon) => `${report} ${lat.toFixed(4)} ${lon.toFixed(4)}`;
+  const eventSpots = new Set(eventPoints.map((e) => spot(e.report, e.lat, e.lon)));
+  const dots = placePoints.filter((s) => !eventSpots.has(spot(s.report, s.attrs.lat, s.attrs.lon)));
+  assert.ok(dots.length > 0 && dots.length < placePoints.length, `${dots.length} of ${placePoints.length}`);
+  const inClusters = world.clusters.reduce((n, c) => n + c.count, 0);
+  assert.equal(world.places.length + world.events.length + inClusters, dots.length + eventPoints.length);
+  for (const c of world.clusters) {
+    assert.ok(c.count > 1 && c.count === c.events + c.places, JSON.stringify(c));
+    assert.equal(c.text, String(c.count));
+  }
+  // What stays alone does not overlap: single markers are at least 12 px apart.
+  const singles = [...world.places, ...world.events].map((s) => s.at);
+  for (let i = 0; i < singles.length; i++) {
+    for (let j = i + 1; j < singles.length; j++) {
+      const d = Math.hypot(singles[i][0] - singles[j][0], singles[i][1] - singles[j][1]);
+      assert.ok(d >= 11.5, `two single markers ${d.toFixed(1)} px apart`);
+    }
+  }
+  // The largest cluster's tooltip says what it holds.
+  const big = world.clusters.reduce((a, b) => (b.count > a.count ? b : a));
+  const target = page.locator(`#map .cluster[data-count="${big.count}"]`).first();
+  await target.hover();
+  await page.waitForSelector("#tooltip:not([hidden])");
+  const tip = await page.textContent("#tooltip");
+  const nEvents = Number((tip.match(/(\d+) events?\b/) || [0, 0])[1]);
+  const nPlaces = Number((tip.match(/(\d+) place mentions?/) || [0, 0])[1]);
+  assert.equal(nEvents, big.events, tip);
+  assert.equal(nPlaces, big.places, tip);
+  assert.ok(tip.split("\n").length > 2, tip);
+  assert.ok(!tip.includes("null") && !tip.includes("undefined"), tip);
+  // Clicking it zooms in on it, and it breaks up into more pieces.
+  await target.click();
+  await page.waitForFunction((w) => Number(document.querySelector("#map").getAttribute("viewBox").split(" ")[2]) < w / 2, world.viewW);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("#map .marks > *").length > n,
+    world.places.length + world.events.length + world.clusters.length,
+  );
+  const zoomed = await mapMarks();
+  assert.ok(zoomed.viewW < world.viewW / 2, `${zoomed.viewW} < ${world.viewW}`);
+  // Markers at one spot (a town named in several reports) cannot be parted by zooming in:
+  // there the cluster lists them, and picking one opens its report.
+  const bySpot = new Map();
+  for (const s of dots) {
+    const k = spot("", s.attrs.lat, s.attrs.lon);
+    if (!bySpot.has(k)) bySpot.set(k, { lat: s.attrs.lat, lon: s.attrs.lon, reports: new Set() });
+    bySpot.get(k).reports.add(s.report);
+  }
+  const shared = [...bySpot.values()].find((p) => p.reports.size > 1);
+  assert.ok(shared, "a town named in several reports");
+  await page.evaluate(({ lat, lon }) => {
+    const [x, y] = project(lon, lat);
+    setView({ x: x - 1, y: y - 0.5, w: 2, h: 1 });
+  }, shared);
+  const here = page.locator("#map .cluster").filter({
+    has: page.locator("circle"),
+  });
+  // Clustered again at the new zoom.
+  await page.waitForFunction(() => Math.abs(map.marksU - pxToUnits()) < 1e-12);
+  const box = await page.locator("#map").boundingBox();
+  // The cluster nearest the centre of the view.
+  const target2 = await here.evaluateAll((gs, b) => {
+    let best = null;
+    for (const g of gs) {
+      const r = g.querySelector("circle").getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - (b.x + b.width / 2), r.top + r.height / 2 - (b.y + b.height / 2));
+      if (!best || d < best.d) best = { d, count: Number(g.dataset.count), i: gs.indexOf(g) };
+    }
+    return best;
+  }, box);
+  assert.ok(target2 && target2.d < 20, JSON.stringify(target2));
+  const viewBefore = await page.getAttribute("#map", "viewBox");
+  await here.nth(target2.i).click();
+  await page.waitForSelector("#cluster-menu:not([hidden])");
+  assert.equal(await page.getAttribute("#map", "viewBox"), viewBefore, "no zoom at the zoom limit");
+  assert.equal(await page.locator("#cluster-menu li").count(), target2.count);
+  await page.locator("#cluster-menu li button").first().click();
+  await page.waitForFunction((ids) => ids.includes(new URL(location.href).searchParams.get("report")), [...shared.reports]);
+  assert.ok(await page.isHidden("#cluster-menu"));
+  // Fast for thousands of markers: 5,000 markers clustered and drawn well within a frame budget.
+  const ms = await page.evaluate(() => {
+    const saved = map.eventMarks;
+    const v = map.view;
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    map.eventMarks = Array.from({ length: 5000 }, (_, i) => ({
+      kind: "event",
+      x: v.x + rnd() * v.w,
+      y: v.y + rnd() * v.h,
+      ev: { id: -i, plover: "ASSAULT", status: "happened", report: "", title: "" },
+      family: "violent",
+      label: "synthetic",
+      open: () => {},
+    }));
+    const t0 = performance.now();
+    renderMarks();
+    const dt = performance.now() - t0;
+    map.eventMarks = saved;
+    renderMarks();
+    return dt;
+  });
+  console.log(`clustering and drawing 5,000 extra markers: ${ms.toFixed(1)} ms`);
+  assert.ok(ms < 250, `${ms} ms`);
+  // The screenshot: the region, one step out, a cluster's tooltip showing.
+  await page.click("#zoom-region");
+  await page.click("#zoom-out");
+  await page.waitForFunction(() => document.querySelectorAll("#map .cluster").length > 3);
+  const region = await mapMarks();
+  const small = region.clusters.filter((c) => c.events > 0 && c.places > 0).sort((a, b) => a.count - b.count)[0];
+  await page.locator(`#map .cluster[data-count="${small.count}"][data-events="${small.events}"]`).first().hover();
+  await page.waitForSelector("#tooltip:not([hidden])");
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator(".map-panel").screenshot({ path: path.join(shots, "map-clusters.png") });
+  await page.mouse.move(5, 5);
+  await page.click("#zoom-region");
+});
+
+test("the type and indicator filters narrow the events table and stay in the URL", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("html[data-ready='1']");
+  const all = await getAll("/api/events?status=all&limit=1000", "events");
+  assert.equal(await eventRows().count(), all.length);
+  assert.deepEqual(
+    await page.$$eval("#events tbody tr[data-id]", (trs) => trs.map((tr) => tr.dataset.id)),
+    all.map((e) => String(e.id)),
+  );
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator(".events-panel").scrollIntoViewIfNeeded();
+  await page.locator(".events-panel").screenshot({ path: path.join(shots, "events.png") });
+  const assaults = await getAll("/api/events?status=all&type=ASSAULT&limit=1000", "events");
+  assert.ok(assaults.length > 1 && assaults.length < all.length, `${assaults.length} of ${all.length}`);
+  await page.selectOption("#f-type", "ASSAULT");
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("#events tbody tr[data-id]").length === n && new URL(location.href).searchParams.get("type") === "ASSAULT",
+    assaults.length,
+  );
+  const types = await page.$$eval("#events tbody tr[data-id]", (trs) => trs.map((tr) => tr.querySelector(".plover").dataset.plover));
+  assert.ok(types.length < all.length);
+  assert.ok(types.every((t) => t === "ASSAULT"), types.join(" "));
+  // The map follows: only assaults are drawn.
+  const plovers = await page.$$eval("#map .ev-mark, #map .ev-area", (es) => es.map((e) => e.dataset.plover));
+  assert.ok(plovers.length > 0 && plovers.every((t) => t === "ASSAULT"), plovers.join(" "));
+  // The indicator filter narrows further (an indicator some assaults raise).
+  const counts = new Map();
+  for (const e of assaults) for (const i of e.indicators) counts.set(i.indicator, (counts.get(i.indicator) || 0) + 1);
+  const [indicator] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const both = await getAll(`/api/events?status=all&type=ASSAULT&indicator=${indicator}&limit=1000`, "events");
+  assert.ok(both.length > 0 && both.length < assaults.length, `${both.length} of ${assaults.length}`);
+  await page.selectOption("#f-indicator", indicator);
+  await page.waitForFunction(
+    ({ n, indicator }) =>
+      document.querySelectorAll("#events tbody tr[data-id]").length === n &&
+      new URL(location.href).searchParams.get("indicator") === indicator,
+    { n: both.length, indicator },
+  );
+  assert.deepEqual(
+    await page.$$eval("#events tbody tr[data-id]", (trs) => trs.map((tr) => tr.dataset.id)),
+    both.map((e) => String(e.id)),
+  );
+  // A reload keeps both; Back drops the indicator.
+  await page.goto(page.url());
+  await page.waitForSelector("html[data-ready='1']");
+  assert.equal(await page.inputValue("#f-type"), "ASSAULT");
+  assert.equal(await page.inputValue("#f-indicator"), indicator);
+  assert.equal(await eventRows().count(), both.length);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll("#events tbody tr[data-id]").length === n, assaults.length);
+  assert.equal(new URL(page.url()).searchParams.get("indicator"), null);
+  // The header's actor and dates apply too.
+  const taliban = await getAll("/api/events?status=all&actor=taliban&since=2024-01-01&until=2024-12-31&limit=1000", "events");
+  assert.ok(taliban.length > 0 && taliban.length < all.length, `${taliban.length} Taliban events in 2024`);
+  await page.goto(base + "/?actor=taliban&since=2024-01-01&until=2024-12-31");
+  await page.waitForSelector("html[data-ready='1']");
+  assert.deepEqual(
+    await page.$$eval("#events tbody tr[data-id]", (trs) => trs.map((tr) => tr.dataset.id)),
+    taliban.map((e) => String(e.id)),
+  );
+});
+
+test("clicking an event opens its report with its sentence and words highlighted", async () => {
+  await page.goto(base + "/?type=ASSAULT");
+  await page.waitForSelector("html[data-ready='1']");
+  const assaults = await getAll("/api/events?status=all&type=ASSAULT&limit=1000", "events");
+  // An event whose words are part of a longer sentence, in a report with non-ASCII text
+  // when there is one (byte offsets then differ from string indices).
+  const candidates = assaults.filter((e) => e.sentence && e.sentence.text.length > e.text.length);
+  assert.ok(candidates.length > 0);
+  const ev =
+    candidates.find((e) => Buffer.byteLength(e.sentence.text) !== e.sentence.text.length) ||
+    candidates.find((e) => e.place_precision === "point") ||
+    candidates[0];
+  await page.click(`#events tbody tr[data-id="${ev.id}"]`);
+  await page.waitForFunction(
+    ({ report, id }) => {
+      const u = new URL(location.href).searchParams;
+      return u.get("report") === report && u.get("event") === String(id) && document.querySelector("#report-text [data-ev=words]");
+    },
+    { report: ev.report, id: ev.id },
+  );
+  const check = async () => {
+    const words = await page.$$eval("#report-text [data-ev=words]", (es) => es.map((e) => e.textContent).join(""));
+    assert.equal(words, ev.text);
+    assert.ok(ev.sentence.text.includes(words), `${words} in ${ev.sentence.text}`);
+    const sentence = await page.$$eval("#report-text [data-ev]", (es) => es.map((e) => e.textContent).join(""));
+    assert.equal(sentence, ev.sentence.text);
+    // Each piece sits where the API's byte offsets say.
+    const report = await getJson(`/api/reports/${ev.report}`);
+    const bytes = Buffer.from(report.text, "utf8");
+    const pieces = await page.$$eval("#report-text [data-ev]", (es) =>
+      es.map((e) => [Number(e.dataset.start), Number(e.dataset.end), e.textContent]),
+    );
+    for (const [s, e, t] of pieces) assert.equal(bytes.subarray(s, e).toString("utf8"), t);
+    assert.ok(await page.isVisible("#report-event"), "the event's caption shows");
+    assert.equal(await page.getAttribute("#report-event .plover", "data-plover"), ev.plover);
+    const caption = await page.textContent("#report-event");
+    assert.ok(!/null|undefined/.test(caption), caption);
+    // The highlight looks different from the rest of its sentence.
+    const bg = (sel) => page.$eval(sel, (e) => getComputedStyle(e).backgroundColor);
+    assert.notEqual(await bg("#report-text [data-ev=words]"), await bg("#report-text [data-ev=sentence]"));
+    await page.waitForFunction(() => {
+      const box = document.querySelector("#report-text").getBoundingClientRect();
+      const hit = document.querySelector("#report-text [data-ev=words]").getBoundingClientRect();
+      return hit.top >= box.top - 1 && hit.bottom <= box.bottom + 1;
+    });
+  };
+  await check();
+  assert.ok(await page.locator(`#events tbody tr.sel[data-id="${ev.id}"]`).count(), "the row is marked");
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator("#report-panel").screenshot({ path: path.join(shots, "report-event.png") });
+  // A reload restores it, even with another layer shown.
+  const u = new URL(page.url());
+  u.searchParams.set("layer", "places");
+  await page.goto(u.toString());
+  await page.waitForSelector("html[data-ready='1']");
+  await page.waitForSelector("#report-text [data-ev=words]");
+  await check();
+  // Another report forgets the event.
+  const other = await page.$$eval("#reports tbody tr", (trs, id) => trs.map((t) => t.dataset.id).find((r) => r !== id), ev.report);
+  await page.click(`#reports tbody tr[data-id="${other}"]`);
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has("event"));
+  await page.waitForFunction((id) => document.querySelector("#report-meta").textContent.includes(id.slice(0, 12)), other);
+  assert.equal(await page.locator("#report-text [data-ev]").count(), 0);
+  assert.ok(await page.isHidden("#report-event"));
+});
+
+test("first load is under a second", async () => {
+  const events = await getAll("/api/events?status=all&limit=1000", "events");
+  const pairs = new Set(events.filter((e) => e.place_precision === "border").map((e) => e.border_pair));
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const p = await context.newPage();
+    p.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    p.on("pageerror", (e) => consoleErrors.push(String(e)));
+    // A cold load: nothing from the browser's cache.
+    const cdp = await context.newCDPSession(p);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await p.goto(base + "/");
+    await p.waitForSelector("html[data-ready='1']", { timeout: 10000 });
+    // The marker means drawn: everything the first view shows is on the page.
+    const drawn = await p.evaluate(() => ({
+      rows: document.querySelectorAll("#reports tbody tr").length,
+      events: document.querySelectorAll("#events tbody tr[data-id]").length,
+      claims: document.querySelectorAll("#claims tbody tr[data-id]").length,
+      countries: document.querySelectorAll("#map path.country").length,
+      marks: document.querySelectorAll("#map .marks > *").length,
+      borders: document.querySelectorAll("#map .ev-border").length,
+      ms: performance.getEntriesByName("spillover-ready")[0].startTime,
+    }));
+    assert.ok(drawn.rows > 1 && drawn.claims > 1 && drawn.countries > 50 && drawn.marks > 0, JSON.stringify(drawn));
+    assert.equal(drawn.events, events.length);
+    assert.equal(drawn.borders, pairs.size);
+    times.push(drawn.ms);
+    await cdp.detach();
+    await p.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[1];
+  console.log(`first load (navigation start to ready, loopback, cache off): ${times.map((t) => t.toFixed(0)).join(", ")} ms; median ${median.toFixed(0)} ms`);
+  assert.ok(median < 1000, `first load ${median} ms`);
 });
 
 test("no console errors", () => {

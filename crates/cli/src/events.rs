@@ -76,6 +76,7 @@ pub fn list(args: EventsArgs) -> Result<ExitCode> {
         actor: args.actor.clone(),
         place: args.place.filter(),
         indicator: args.indicator.clone(),
+        report: None,
         since: args.since,
         until: args.until,
         status: args.status.clone(),

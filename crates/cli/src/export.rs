@@ -185,6 +185,7 @@ fn export<W: Write>(args: &ExportArgs, store: &SqliteStore, out: W) -> Result<(W
                     actor: args.actor.clone(),
                     place: args.place.filter(),
                     indicator: args.indicator.clone(),
+                    report: None,
                     since: args.since,
                     until: args.until,
                     status: args.status.clone(),

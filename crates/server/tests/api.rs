@@ -1324,6 +1324,22 @@ fn events_as_json_csv_and_geojson_with_filters() {
     let typed = typed["events"].as_array().expect("events");
     assert!(!typed.is_empty() && typed.len() <= events.len());
     assert!(typed.iter().all(|e| e["plover"] == plover.as_str()));
+    // A report filter keeps that report's events only, by id or prefix.
+    let report = events[0]["report"].as_str().expect("report").to_string();
+    let of_report = get_json(
+        s,
+        &format!("/api/events?status=all&report={}&limit=1000", &report[..8]),
+    );
+    let of_report = of_report["events"].as_array().expect("events");
+    let expected = events
+        .iter()
+        .filter(|e| e["report"] == report.as_str())
+        .count();
+    assert!(expected > 0 && expected < events.len());
+    assert_eq!(of_report.len(), expected);
+    assert!(of_report.iter().all(|e| e["report"] == report.as_str()));
+    let none = get_json(s, "/api/events?status=all&report=ffffffff");
+    assert_eq!(none["events"].as_array().map(Vec::len), Some(0));
     // Pages by cursor cover what one big page does.
     let first = get_json(s, "/api/events?status=all&limit=1");
     if events.len() > 1 {

@@ -26,6 +26,8 @@ pub struct EventQuery {
     pub place: PlaceFilter,
     /// Only events raising this security indicator (`border_infiltration` …).
     pub indicator: Option<String>,
+    /// Only events of this report (id or unique prefix of at least 4 hex digits).
+    pub report: Option<String>,
     /// Only events on or after this date (a month or year counts when it reaches it).
     pub since: Option<NaiveDate>,
     /// Only events on or before this date.

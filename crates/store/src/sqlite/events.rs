@@ -267,6 +267,18 @@ impl SqliteStore {
             .as_deref()
             .map(EventPosition::decode)
             .transpose()?;
+        let report_rid = match &query.report {
+            Some(id) => match self.resolve_rid(id)? {
+                Some(rid) => Some(rid),
+                None => {
+                    return Ok(Page {
+                        items: Vec::new(),
+                        next_cursor: None,
+                    })
+                }
+            },
+            None => None,
+        };
         let limit = query.effective_limit();
         let mut args: Vec<Sql> = Vec::new();
         // Newest first: dated events by date then row, undated ones ('' sorts last).
@@ -277,6 +289,10 @@ impl SqliteStore {
             args.push(p.sid.into());
         }
         push_event_filters(query, &mut sql, &mut args);
+        if let Some(rid) = report_rid {
+            sql.push_str(" AND e.report_rid = ?");
+            args.push(rid.into());
+        }
         sql.push_str(" ORDER BY ifnull(e.event_date, '') DESC, e.sid DESC LIMIT ? OFFSET ?");
         args.push(((limit + 1) as i64).into());
         args.push((query.offset as i64).into());
