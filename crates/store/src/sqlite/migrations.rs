@@ -352,6 +352,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX IF NOT EXISTS events_order ON events(ifnull(event_date, ''), sid);
     CREATE INDEX IF NOT EXISTS events_status_order ON events(status, ifnull(event_date, ''), sid);
     "#,
+    // 8: indicator series read every counted indicator of their window: an index that
+    // holds all they read, in day order.
+    r#"
+    CREATE INDEX IF NOT EXISTS indicators_series
+        ON indicators(day, indicator, country, admin1, border_pair, border_km, attributed, report_rid);
+    "#,
 ];
 
 /// What a migration needs beyond its SQL, run in the same transaction right after it:
