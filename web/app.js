@@ -40,6 +40,12 @@ const INDICATORS = [
   "military_exercise",
   "interstate_accusation",
 ];
+// A line colour per indicator on the timeline (same order as INDICATORS).
+const INDICATOR_COLORS = [
+  "#dc2626", "#9333ea", "#0891b2", "#475569", "#ea580c",
+  "#b45309", "#16a34a", "#2563eb", "#db2777",
+];
+const indicatorColor = (name) => INDICATOR_COLORS[Math.max(0, INDICATORS.indexOf(name))];
 // Approximate radius (km) of the shaded area of an event placed at a province or a region.
 const AREA_KM = { admin1: 120, region: 300 };
 // Markers closer than this (screen pixels) are grouped into a cluster.
@@ -906,6 +912,8 @@ const dayStr = (n) => new Date(n * DAY).toISOString().slice(0, 10);
 
 let timeline = null;
 let allDays = [];
+// Security-indicator series from /api/indicators (weekly), drawn over the report bars.
+let indicatorSeries = null;
 
 // `days` are drawn on the axis of `domain` (all dated reports), so a filtered timeline
 // keeps the same dates under the brush.
@@ -946,6 +954,7 @@ function drawTimeline(days, domain = days) {
     gBars.append(r);
   }
   s.append(gBars);
+  drawIndicatorLines(s, x, H, pad);
   // Axis: first, last and a few years/months between.
   const ticks = 5;
   for (let i = 0; i <= ticks; i++) {
@@ -958,6 +967,64 @@ function drawTimeline(days, domain = days) {
   yt.textContent = String(max);
   s.append(yt);
   markTimeline();
+}
+
+// One line per security indicator (weekly mentions, on their own scale at the right),
+// the selected indicator (`indicator=`) alone when one is chosen.
+function drawIndicatorLines(s, x, H, pad) {
+  if (!indicatorSeries) return;
+  const shown = indicatorSeries.series.filter((ser) => !state.indicator || ser.indicator === state.indicator);
+  const max = Math.max(1, ...shown.flatMap((ser) => ser.points.map((p) => p.mentions)));
+  const y = (v) => H - pad.b - (v / max) * (H - pad.t - pad.b);
+  const g = svg("g", { class: "indicator-lines" });
+  for (const ser of shown) {
+    // a week's count sits at the middle of the week
+    const pts = ser.points.map((p) => `${x(dayNum(p.period) + 3.5).toFixed(1)},${y(p.mentions).toFixed(1)}`);
+    if (!pts.length) continue;
+    const line = svg("polyline", {
+      points: pts.join(" "),
+      class: "ind-line",
+      stroke: indicatorColor(ser.indicator),
+      "data-indicator": ser.indicator,
+    });
+    const t = svg("title", {});
+    t.textContent = `${ser.indicator.replace(/_/g, " ")}: ${ser.mentions} mentions in ${ser.reports} reports`;
+    line.append(t);
+    g.append(line);
+  }
+  s.append(g);
+  const yt = svg("text", { x: timeline.W - pad.r, y: pad.t + 8, class: "axis", "text-anchor": "end" });
+  yt.textContent = `${max}/wk`;
+  s.append(yt);
+}
+
+// The legend under the timeline: each indicator with its total; clicking one filters the
+// events to it (and the lines to its own), clicking it again clears the filter.
+function drawIndicatorLegend() {
+  const box = $("timeline-legend");
+  if (!box) return;
+  box.replaceChildren();
+  if (!indicatorSeries || !indicatorSeries.series.length) {
+    box.append(el("span", { class: "muted", text: "no security indicators raised" }));
+    return;
+  }
+  for (const ser of indicatorSeries.series) {
+    const b = el("button", { type: "button", class: "ind-key", "data-indicator": ser.indicator });
+    if (state.indicator === ser.indicator) b.classList.add("on");
+    const sw = el("span", { class: "swatch" });
+    sw.style.background = indicatorColor(ser.indicator);
+    b.append(sw, el("span", { text: `${ser.indicator.replace(/_/g, " ")} ${ser.mentions}` }));
+    b.title = `${ser.mentions} mentions in ${ser.reports} reports — click to list its events`;
+    b.addEventListener("click", () => {
+      const next = state.indicator === ser.indicator ? "" : ser.indicator;
+      writeState({ indicator: next }, true);
+      syncInputs();
+      drawIndicatorLegend();
+      if (allDays.length) drawTimeline(allDays);
+      refreshEvents();
+    });
+    box.append(b);
+  }
 }
 
 function markTimeline() {
@@ -1919,6 +1986,10 @@ function initFilters() {
   for (const k of ["type", "indicator"]) {
     $(`f-${k}`).addEventListener("change", () => {
       writeState({ [k]: $(`f-${k}`).value }, true);
+      if (k === "indicator") {
+        drawIndicatorLegend();
+        if (allDays.length) drawTimeline(allDays);
+      }
       refreshEvents();
     });
   }
@@ -1931,12 +2002,14 @@ function initFilters() {
   $("f-clear").addEventListener("click", () => {
     writeState({ q: "", since: "", until: "", layer: "", actor: "", type: "", indicator: "", stance: "", by: "" }, true);
     syncInputs();
+    drawIndicatorLegend();
     refresh();
     rerenderReport();
   });
   window.addEventListener("popstate", () => {
     state = readState();
     syncInputs();
+    drawIndicatorLegend();
     refresh();
     loadReport();
   });
@@ -1958,10 +2031,15 @@ async function main() {
       drawCountries(countries);
     })
     .catch((e) => setStatus(`error: ${e.message}`));
-  const timelineReady = api("/api/stats")
-    .then((stats) => {
+  const timelineReady = Promise.all([
+    api("/api/stats"),
+    api("/api/indicators?interval=week&limit=9").catch(() => null),
+  ])
+    .then(([stats, series]) => {
       allDays = stats.reports_per_day || [];
+      indicatorSeries = series;
       drawTimeline(allDays);
+      drawIndicatorLegend();
     })
     .catch((e) => setStatus(`error: ${e.message}`));
   await timelineReady;

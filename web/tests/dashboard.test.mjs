@@ -785,6 +785,50 @@ test("the type and indicator filters narrow the events table and stay in the URL
   );
 });
 
+test("the timeline draws the security-indicator series and its legend filters the events", async () => {
+  await page.goto(base + "/");
+  await page.waitForSelector("html[data-ready='1']");
+  const series = await getJson("/api/indicators?interval=week&limit=9");
+  assert.ok(series.series.length > 0, "the samples raise no indicator");
+  // One line per indicator, as many points as the series has weeks.
+  const lines = await page.$$eval("#timeline .ind-line", (ls) =>
+    ls.map((l) => ({ indicator: l.dataset.indicator, points: l.getAttribute("points").trim().split(/\s+/).length })),
+  );
+  assert.deepEqual(
+    lines.map((l) => l.indicator).sort(),
+    series.series.map((x) => x.indicator).sort(),
+  );
+  for (const l of lines) {
+    const ser = series.series.find((x) => x.indicator === l.indicator);
+    assert.equal(l.points, ser.points.length, l.indicator);
+  }
+  // The legend gives each indicator's total.
+  const keys = await page.$$eval("#timeline-legend .ind-key", (bs) => bs.map((b) => [b.dataset.indicator, b.textContent]));
+  assert.equal(keys.length, series.series.length);
+  for (const [name, text] of keys) {
+    const ser = series.series.find((x) => x.indicator === name);
+    assert.ok(text.endsWith(` ${ser.mentions}`), `${name}: ${text}`);
+  }
+  await page.locator(".timeline-panel").screenshot({ path: path.join(shots, "timeline.png") });
+  // Clicking an indicator keeps its line alone and lists its events.
+  const name = series.series[0].indicator;
+  const raising = await getAll(`/api/events?status=all&indicator=${name}&limit=1000`, "events");
+  await page.click(`#timeline-legend .ind-key[data-indicator="${name}"]`);
+  await page.waitForFunction(
+    ({ n, name }) =>
+      document.querySelectorAll("#events tbody tr[data-id]").length === n &&
+      new URL(location.href).searchParams.get("indicator") === name,
+    { n: raising.length, name },
+  );
+  const left = await page.$$eval("#timeline .ind-line", (ls) => ls.map((l) => l.dataset.indicator));
+  assert.deepEqual(left, [name]);
+  assert.equal(await page.inputValue("#f-indicator"), name);
+  // Clicking it again clears the filter.
+  await page.click(`#timeline-legend .ind-key[data-indicator="${name}"]`);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("indicator") === null);
+  assert.equal(await page.locator("#timeline .ind-line").count(), series.series.length);
+});
+
 test("clicking an event opens its report with its sentence and words highlighted", async () => {
   await page.goto(base + "/?type=ASSAULT");
   await page.waitForSelector("html[data-ready='1']");
