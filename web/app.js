@@ -914,10 +914,15 @@ let timeline = null;
 let allDays = [];
 // Security-indicator series from /api/indicators (weekly), drawn over the report bars.
 let indicatorSeries = null;
+// The events the events panel lists (its filters), drawn as a weekly line; and what the
+// timeline last drew, to redraw it when they change.
+let timelineEvents = null;
+let timelineDrawn = null;
 
 // `days` are drawn on the axis of `domain` (all dated reports), so a filtered timeline
 // keeps the same dates under the brush.
 function drawTimeline(days, domain = days) {
+  timelineDrawn = { days, domain };
   const s = $("timeline");
   s.replaceChildren();
   const W = Math.max(s.getBoundingClientRect().width, 300);
@@ -972,9 +977,11 @@ function drawTimeline(days, domain = days) {
 // One line per security indicator (weekly mentions, on their own scale at the right),
 // the selected indicator (`indicator=`) alone when one is chosen.
 function drawIndicatorLines(s, x, H, pad) {
-  if (!indicatorSeries) return;
-  const shown = indicatorSeries.series.filter((ser) => !state.indicator || ser.indicator === state.indicator);
-  const max = Math.max(1, ...shown.flatMap((ser) => ser.points.map((p) => p.mentions)));
+  const shown = indicatorSeries
+    ? indicatorSeries.series.filter((ser) => !state.indicator || ser.indicator === state.indicator)
+    : [];
+  const weeks = eventWeeks();
+  const max = Math.max(1, ...shown.flatMap((ser) => ser.points.map((p) => p.mentions)), ...weeks.values());
   const y = (v) => H - pad.b - (v / max) * (H - pad.t - pad.b);
   const g = svg("g", { class: "indicator-lines" });
   for (const ser of shown) {
@@ -992,10 +999,38 @@ function drawIndicatorLines(s, x, H, pad) {
     line.append(t);
     g.append(line);
   }
+  if (weeks.size) {
+    // events that happened, per week of their day (month- or year-dated ones are left out)
+    const sorted = [...weeks].sort((a, b) => a[0] - b[0]);
+    const total = sorted.reduce((n, [, v]) => n + v, 0);
+    const line = svg("polyline", {
+      points: sorted.map(([w, v]) => `${x(w + 3.5).toFixed(1)},${y(v).toFixed(1)}`).join(" "),
+      class: "ev-line",
+      "data-total": total,
+    });
+    const t = svg("title", {});
+    t.textContent = `events that happened (as listed below): ${total} in ${sorted.length} weeks`;
+    line.append(t);
+    g.append(line);
+  }
   s.append(g);
   const yt = svg("text", { x: timeline.W - pad.r, y: pad.t + 8, class: "axis", "text-anchor": "end" });
   yt.textContent = `${max}/wk`;
   s.append(yt);
+}
+
+/** Happened events of the events panel per week (Monday's day number → count). */
+function eventWeeks() {
+  const weeks = new Map();
+  for (const ev of timelineEvents || []) {
+    if (ev.status !== "happened" || !ev.date || ev.date.length !== 10) continue;
+    const n = dayNum(ev.date);
+    if (!Number.isFinite(n)) continue;
+    // 1970-01-01 was a Thursday: day n is weekday (n + 3) % 7 counted from Monday
+    const monday = n - ((n + 3) % 7 + 7) % 7;
+    weeks.set(monday, (weeks.get(monday) || 0) + 1);
+  }
+  return weeks;
 }
 
 // The legend under the timeline: each indicator with its total; clicking one filters the
@@ -1552,6 +1587,8 @@ async function refreshEvents(listed = Promise.resolve(listedReports)) {
     if (gen !== eventsGeneration) return;
     const shown = state.q && reports ? events.filter((ev) => reports.has(ev.report)) : events;
     drawEventsTable(shown);
+    timelineEvents = shown;
+    if (timelineDrawn) drawTimeline(timelineDrawn.days, timelineDrawn.domain);
     await map.ready;
     if (gen !== eventsGeneration) return;
     await drawEvents(shown);

@@ -802,6 +802,14 @@ test("the timeline draws the security-indicator series and its legend filters th
     const ser = series.series.find((x) => x.indicator === l.indicator);
     assert.equal(l.points, ser.points.length, l.indicator);
   }
+  // The events listed below, per week: the happened ones dated to a day.
+  const events = await getAll("/api/events?status=all&limit=1000", "events");
+  const dayDated = events.filter((e) => e.status === "happened" && e.date && e.date.length === 10).length;
+  assert.ok(dayDated > 0);
+  await page.waitForFunction((n) => {
+    const l = document.querySelector("#timeline .ev-line");
+    return l && Number(l.dataset.total) === n;
+  }, dayDated);
   // The legend gives each indicator's total.
   const keys = await page.$$eval("#timeline-legend .ind-key", (bs) => bs.map((b) => [b.dataset.indicator, b.textContent]));
   assert.equal(keys.length, series.series.length);
