@@ -1003,8 +1003,13 @@ function drawIndicatorLines(s, x, H, pad) {
     // events that happened, per week of their day (month- or year-dated ones are left out)
     const sorted = [...weeks].sort((a, b) => a[0] - b[0]);
     const total = sorted.reduce((n, [, v]) => n + v, 0);
+    // every week from the first to the last, weeks without events at zero
+    const pts = [];
+    for (let w = sorted[0][0]; w <= sorted[sorted.length - 1][0]; w += 7) {
+      pts.push(`${x(w + 3.5).toFixed(1)},${y(weeks.get(w) || 0).toFixed(1)}`);
+    }
     const line = svg("polyline", {
-      points: sorted.map(([w, v]) => `${x(w + 3.5).toFixed(1)},${y(v).toFixed(1)}`).join(" "),
+      points: pts.join(" "),
       class: "ev-line",
       "data-total": total,
     });
