@@ -89,6 +89,10 @@ enum Command {
     Actors(actors::ActorsArgs),
 }
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Restores the default SIGPIPE action, so `spillover reports | head` ends quietly
 /// when `head` closes the pipe instead of panicking on a failed write.
 fn reset_sigpipe() {

@@ -269,6 +269,31 @@ impl Lists {
         if is_acronym(s) {
             return None;
         }
-        self.registry_folded.get(&fold(s)).copied()
+        // As for places: folding allocates, and the same phrases recur across reports.
+        thread_local! {
+            static MEMO: std::cell::RefCell<(usize, FastMap<String, Option<u8>>)> =
+                std::cell::RefCell::new((usize::MAX, FastMap::default()));
+        }
+        let hit = MEMO.with(|m| {
+            let m = m.borrow();
+            if m.0 == self.id {
+                m.1.get(s).copied()
+            } else {
+                None
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.registry_folded.get(&fold(s)).copied();
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != self.id || m.1.len() > 200_000 {
+                m.0 = self.id;
+                m.1.clear();
+            }
+            m.1.insert(s.to_string(), v);
+        });
+        v
     }
 }

@@ -5,7 +5,8 @@ use super::index::{BorderIndex, Candidate, FeatureKind, PlaceIndex};
 use crate::{Component, ComponentError};
 use serde_json::{json, Map, Value};
 use spillover_doc::{Annotation, Doc, Layer, Span, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+// FNV hashing: these maps are read per word (SipHash was ~3 % of the pipeline).
+use crate::entities::model::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::Arc;
 
 const COMPONENT: &str = "places";
@@ -354,7 +355,8 @@ impl PlaceTagger {
             .candidates(name)
             .into_iter()
             .map(|c| {
-                let (score, reasons) = self.score(&c, &ctx, &HashSet::new(), &HashSet::new());
+                let (score, reasons) =
+                    self.score(&c, &ctx, &HashSet::default(), &HashSet::default());
                 Explanation {
                     candidate: c,
                     score,
@@ -406,8 +408,8 @@ impl PlaceTagger {
     /// Collects the place context of the whole report: countries named or implied by a
     /// demonym, and province names.
     fn doc_context(&self, doc: &Doc) -> (HashSet<String>, HashSet<String>) {
-        let mut countries = HashSet::new();
-        let mut admin1s = HashSet::new();
+        let mut countries = HashSet::default();
+        let mut admin1s = HashSet::default();
         for t in doc.tokens() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -938,7 +940,7 @@ impl PlaceTagger {
         if anchors.is_empty() {
             return;
         }
-        let mut cache: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let mut cache: HashMap<String, Vec<Candidate>> = HashMap::default();
         for m in mentions.iter_mut() {
             let ambiguous = m
                 .attrs
