@@ -22,6 +22,7 @@ const repo = path.resolve(web, "..");
 const bin = path.resolve(repo, process.env.SPILLOVER_BIN || path.join(web, "../target/release/spillover"));
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const shots = path.resolve(process.env.SCREENSHOT_DIR || path.join(here, "screenshots"));
+const seedReport = path.resolve(repo, "../shared/examples/seed-report.txt");
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -82,6 +83,15 @@ before(async () => {
     timeout: 60000,
   });
   assert.equal(demo.status, 0, `spillover demo failed: ${demo.stdout}${demo.stderr}`);
+  // The worked example of ../shared/examples, when the checkout has it beside the repository.
+  if (fs.existsSync(seedReport)) {
+    const ing = spawnSync(bin, ["ingest", seedReport, "--db", db, "--published", "2023-12-20"], {
+      cwd: repo,
+      encoding: "utf8",
+      timeout: 60000,
+    });
+    assert.equal(ing.status, 0, `ingesting the seed report failed: ${ing.stdout}${ing.stderr}`);
+  }
   ({ child: server, base } = await startServer(db));
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: chromiumPath,
@@ -457,6 +467,36 @@ test("the contradictions list shows each pair side by side with its sources and 
   await page.locator(".claims-panel").screenshot({ path: path.join(shots, "claims.png") });
 });
 
+test("the claims ledger shows the seed report's contradictions", async (t) => {
+  if (!fs.existsSync(seedReport)) {
+    t.skip("no ../shared/examples/seed-report.txt beside the repository");
+    return;
+  }
+  // The worked example: the Taliban's denial contradicts the claims of the CSTO
+  // officials, Jomhouri-e Eslami and Pakistan (claims 4, 7, 8 and 9 of seed-expected.md).
+  const found = (await getJson("/api/reports?q=Tasmagambetov&limit=5")).reports;
+  assert.equal(found.length, 1, JSON.stringify(found.map((r) => r.title)));
+  const id = found[0].id;
+  const claims = (await getJson(`/api/claims?report=${id}&limit=1000`)).claims;
+  const denial = claims.find((c) => c.speaker === "taliban" && c.stance === "denies");
+  assert.ok(denial, claims.map((c) => `${c.speaker}:${c.stance}`).join(" "));
+  const mine = new Set(claims.map((c) => c.id));
+  const pairs = (await getJson("/api/contradictions?about=taliban&limit=500")).contradictions.filter(
+    (p) => (p.a.id === denial.id && mine.has(p.b.id)) || (p.b.id === denial.id && mine.has(p.a.id)),
+  );
+  const others = new Set(pairs.map((p) => (p.a.id === denial.id ? p.b.id : p.a.id)));
+  assert.ok(others.size >= 4, `the denial contradicts ${others.size} claims of the report`);
+  await page.goto(base + "/?actor=taliban");
+  await page.waitForSelector("html[data-ready='1']");
+  for (const p of pairs) {
+    const pair = page.locator(`#contradictions .pair[data-a="${p.a.id}"][data-b="${p.b.id}"]`);
+    assert.equal(await pair.count(), 1, `pair ${p.a.id}-${p.b.id}`);
+    const side = p.a.id === denial.id ? "a" : "b";
+    assert.equal(await pair.locator(`.side-${side} .stance`).getAttribute("data-stance"), "denies");
+    assert.equal(await pair.locator(`.side-${side} .source .title`).textContent(), found[0].title);
+  }
+});
+
 test("clicking a claim opens its report with the source, cue and content marked", async () => {
   const pairs = (await getJson("/api/contradictions?about=taliban&limit=200")).contradictions;
   const seed = pairs.find((p) => p.a.speaker === "pak" && p.b.speaker === "taliban" && p.b.stance === "denies");
@@ -571,8 +611,11 @@ test("events are drawn on the map by the precision of their place", async () => 
   );
   assert.ok(fills.length > 0);
   for (const [f, c] of fills) assert.equal(c, legend[f], `a ${f} marker`);
-  // Provinces and regions: a shaded area each; countries: the outline shaded; borders: the segment.
-  const areas = [...mapped("admin1"), ...mapped("region")];
+  // Provinces, regions and border regions: a shaded area each; countries: the outline
+  // shaded; borders: the segment.
+  const areas = events.filter(
+    (e) => typeof e.lat === "number" && !["point", "country", "border"].includes(e.place_precision),
+  );
   assert.ok(areas.length > 0, "events placed at a province or region");
   assert.deepEqual(
     (await page.$$eval("#map .ev-area", (es) => es.map((e) => e.dataset.id))).sort(),
