@@ -56,6 +56,14 @@ pub trait Store {
     /// whose id is already stored is left as it is.
     fn put_doc(&mut self, doc: &Doc, signature: &[u32]) -> Result<PutOutcome, StoreError>;
 
+    /// Stores several docs in one transaction: all of them or none (a failure or a kill
+    /// leaves none of the batch stored, and a rerun stores them again). Far fewer commits
+    /// than [`Store::put_doc`] per doc; a doc whose id is stored already (also earlier in
+    /// the same batch) comes back as [`PutOutcome::AlreadyStored`].
+    fn put_docs(&mut self, docs: &[(&Doc, &[u32])]) -> Result<Vec<PutOutcome>, StoreError> {
+        docs.iter().map(|(d, s)| self.put_doc(d, s)).collect()
+    }
+
     /// Whether a report with this id is stored.
     fn contains(&self, id: &ReportId) -> Result<bool, StoreError>;
 

@@ -87,6 +87,12 @@ impl SqliteStore {
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A stored report touches pages of some twenty indexes: a 64 MiB page cache keeps
+        // them (the default 2 MiB spilled to disk mid-transaction), and statement
+        // journals (FTS5 and trigger savepoints) stay in memory instead of a temporary
+        // file. Neither changes what is durable.
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let mut store = SqliteStore { conn };
         store.migrate()?;
         Ok(store)
@@ -202,36 +208,34 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
-impl Store for SqliteStore {
-    fn put_doc(&mut self, doc: &Doc, signature: &[u32]) -> Result<PutOutcome, StoreError> {
-        let report = doc.report();
-        // IMMEDIATE takes the write lock up front, so two writers queue on the busy
-        // timeout instead of one failing when its read turns into a write.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let exists: bool = tx
-            .query_row(
-                "SELECT 1 FROM reports WHERE id = ?1",
-                [&report.id.0],
-                |_| Ok(true),
-            )
-            .optional()?
-            .unwrap_or(false);
-        if exists {
-            return Ok(PutOutcome::AlreadyStored);
-        }
-        let alignment = match &report.alignment {
-            Some(a) => {
-                Some(serde_json::to_string(a).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-            }
-            None => None,
-        };
-        tx.execute(
+/// Stores one doc inside the caller's transaction (see [`Store::put_doc`]).
+fn put_doc_tx(
+    tx: &rusqlite::Transaction<'_>,
+    doc: &Doc,
+    signature: &[u32],
+) -> Result<PutOutcome, StoreError> {
+    let report = doc.report();
+    let exists: bool = tx
+        .query_row(
+            "SELECT 1 FROM reports WHERE id = ?1",
+            [&report.id.0],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if exists {
+        return Ok(PutOutcome::AlreadyStored);
+    }
+    let alignment = match &report.alignment {
+        Some(a) => Some(serde_json::to_string(a).map_err(|e| StoreError::Corrupt(e.to_string()))?),
+        None => None,
+    };
+    tx.prepare_cached(
             "INSERT INTO reports (id, url, outlet, title, published, published_origin, language, format,
                                   origin, text, raw, alignment, bytes, ingested_at, minhash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        )?
+        .execute(params![
                 report.id.0,
                 report.url,
                 report.outlet,
@@ -247,137 +251,158 @@ impl Store for SqliteStore {
                 report.text.len() as i64,
                 chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 encode_signature(signature),
-            ],
+            ])?;
+    let rid = tx.last_insert_rowid();
+    let published = report.published.map(|d| d.to_string());
+    let mut claims: Vec<i64> = Vec::new();
+    {
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO sentences (report_rid, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
         )?;
-        let rid = tx.last_insert_rowid();
-        let published = report.published.map(|d| d.to_string());
-        let mut claims: Vec<i64> = Vec::new();
-        {
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO sentences (report_rid, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (i, s) in doc.sentences().iter().enumerate() {
-                ins.execute(params![rid, i as i64, s.start as i64, s.end as i64])?;
-            }
-            let mut ins = tx.prepare_cached(
+        for (i, s) in doc.sentences().iter().enumerate() {
+            ins.execute(params![rid, i as i64, s.start as i64, s.end as i64])?;
+        }
+        let mut ins = tx.prepare_cached(
                 "INSERT INTO spans (report_rid, layer, start, \"end\", label, key, component, confidence, attrs)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
-            for layer in Layer::ANNOTATED {
-                for a in doc.layer(layer) {
-                    let attrs = if a.attrs.is_null() {
-                        None
-                    } else {
-                        Some(a.attrs.to_string())
-                    };
-                    ins.execute(params![
+        for layer in Layer::ANNOTATED {
+            for a in doc.layer(layer) {
+                let attrs = if a.attrs.is_null() {
+                    None
+                } else {
+                    Some(a.attrs.to_string())
+                };
+                ins.execute(params![
+                    rid,
+                    layer.as_str(),
+                    a.span.start as i64,
+                    a.span.end as i64,
+                    a.label.as_ref(),
+                    a.key,
+                    a.component.as_ref(),
+                    f64::from(a.confidence),
+                    attrs
+                ])?;
+                let sid = tx.last_insert_rowid();
+                if layer == Layer::Places {
+                    places::index_place(
+                        tx,
+                        sid,
                         rid,
-                        layer.as_str(),
-                        a.span.start as i64,
-                        a.span.end as i64,
+                        a.key.as_deref(),
                         a.label.as_ref(),
-                        a.key,
-                        a.component.as_ref(),
-                        f64::from(a.confidence),
-                        attrs
-                    ])?;
-                    let sid = tx.last_insert_rowid();
-                    if layer == Layer::Places {
-                        places::index_place(
-                            &tx,
+                        &a.attrs,
+                    )?;
+                }
+                if layer == Layer::Events {
+                    events::index_event(
+                        tx,
+                        events::StoredEvent {
                             sid,
-                            rid,
-                            a.key.as_deref(),
-                            a.label.as_ref(),
-                            &a.attrs,
-                        )?;
-                    }
-                    if layer == Layer::Events {
-                        events::index_event(
-                            &tx,
-                            events::StoredEvent {
-                                sid,
-                                report_rid: rid,
-                                published: published.as_deref(),
-                                label: a.label.as_ref(),
-                                attrs: &a.attrs,
-                            },
-                        )?;
-                    }
-                    if layer == Layer::Indicators {
-                        indicators::index_indicator(
-                            &tx,
-                            indicators::StoredIndicator {
-                                sid,
-                                report_rid: rid,
-                                published: published.as_deref(),
-                                label: a.label.as_ref(),
-                                attrs: &a.attrs,
-                            },
-                        )?;
-                    }
-                    if layer == Layer::Claims {
-                        claims::index_claim(
-                            &tx,
-                            claims::StoredClaim {
-                                sid,
-                                report_rid: rid,
-                                published: published.as_deref(),
-                                key: a.key.as_deref(),
-                                label: a.label.as_ref(),
-                                attrs: &a.attrs,
-                            },
-                        )?;
-                        claims.push(sid);
-                    }
+                            report_rid: rid,
+                            published: published.as_deref(),
+                            label: a.label.as_ref(),
+                            attrs: &a.attrs,
+                        },
+                    )?;
+                }
+                if layer == Layer::Indicators {
+                    indicators::index_indicator(
+                        tx,
+                        indicators::StoredIndicator {
+                            sid,
+                            report_rid: rid,
+                            published: published.as_deref(),
+                            label: a.label.as_ref(),
+                            attrs: &a.attrs,
+                        },
+                    )?;
+                }
+                if layer == Layer::Claims {
+                    claims::index_claim(
+                        tx,
+                        claims::StoredClaim {
+                            sid,
+                            report_rid: rid,
+                            published: published.as_deref(),
+                            key: a.key.as_deref(),
+                            label: a.label.as_ref(),
+                            attrs: &a.attrs,
+                        },
+                    )?;
+                    claims.push(sid);
                 }
             }
         }
-        // After all of the report's claims are indexed, so that its own claims are
-        // candidates for each other too.
-        claims::link_claims(&tx, &claims)?;
-        let mut near = Vec::new();
-        if !signature.is_empty() {
-            let keys = band_keys(signature);
-            let mut candidates: Vec<i64> = Vec::new();
-            {
-                let mut find = tx.prepare_cached(
-                    "SELECT report_rid FROM minhash_bands WHERE band = ?1 AND key = ?2",
-                )?;
-                let mut ins = tx.prepare_cached(
-                    "INSERT OR IGNORE INTO minhash_bands (band, key, report_rid) VALUES (?1, ?2, ?3)",
-                )?;
-                for (band, key) in keys.iter().enumerate() {
-                    let rows = find.query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
-                    for other in rows {
-                        let other = other?;
-                        if other != rid && !candidates.contains(&other) {
-                            candidates.push(other);
-                        }
+    }
+    // After all of the report's claims are indexed, so that its own claims are
+    // candidates for each other too.
+    claims::link_claims(tx, &claims)?;
+    let mut near = Vec::new();
+    if !signature.is_empty() {
+        let keys = band_keys(signature);
+        let mut candidates: Vec<i64> = Vec::new();
+        {
+            let mut find = tx.prepare_cached(
+                "SELECT report_rid FROM minhash_bands WHERE band = ?1 AND key = ?2",
+            )?;
+            let mut ins = tx.prepare_cached(
+                "INSERT OR IGNORE INTO minhash_bands (band, key, report_rid) VALUES (?1, ?2, ?3)",
+            )?;
+            for (band, key) in keys.iter().enumerate() {
+                let rows = find.query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
+                for other in rows {
+                    let other = other?;
+                    if other != rid && !candidates.contains(&other) {
+                        candidates.push(other);
                     }
-                    ins.execute(params![band as i64, key, rid])?;
                 }
+                ins.execute(params![band as i64, key, rid])?;
             }
-            let mut get = tx.prepare_cached("SELECT id, minhash FROM reports WHERE rid = ?1")?;
-            let mut link = tx.prepare_cached(
+        }
+        let mut get = tx.prepare_cached("SELECT id, minhash FROM reports WHERE rid = ?1")?;
+        let mut link = tx.prepare_cached(
                 "INSERT OR REPLACE INTO near_duplicates (report_rid, other_rid, similarity) VALUES (?1, ?2, ?3)",
             )?;
-            for other in candidates {
-                let (other_id, blob): (String, Option<Vec<u8>>) =
-                    get.query_row([other], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                let sim =
-                    signature_similarity(signature, &decode_signature(&blob.unwrap_or_default()));
-                if sim >= NEAR_DUPLICATE_THRESHOLD {
-                    link.execute(params![rid, other, f64::from(sim)])?;
-                    near.push((ReportId(other_id), sim));
-                }
+        for other in candidates {
+            let (other_id, blob): (String, Option<Vec<u8>>) =
+                get.query_row([other], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let sim = signature_similarity(signature, &decode_signature(&blob.unwrap_or_default()));
+            if sim >= NEAR_DUPLICATE_THRESHOLD {
+                link.execute(params![rid, other, f64::from(sim)])?;
+                near.push((ReportId(other_id), sim));
             }
         }
+    }
+    near.sort_by(|a, b| b.1.total_cmp(&a.1));
+    Ok(PutOutcome::Stored {
+        near_duplicates: near,
+    })
+}
+
+impl Store for SqliteStore {
+    fn put_doc(&mut self, doc: &Doc, signature: &[u32]) -> Result<PutOutcome, StoreError> {
+        // IMMEDIATE takes the write lock up front, so two writers queue on the busy
+        // timeout instead of one failing when its read turns into a write.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = put_doc_tx(&tx, doc, signature)?;
         tx.commit()?;
-        near.sort_by(|a, b| b.1.total_cmp(&a.1));
-        Ok(PutOutcome::Stored {
-            near_duplicates: near,
-        })
+        Ok(out)
+    }
+
+    fn put_docs(&mut self, docs: &[(&Doc, &[u32])]) -> Result<Vec<PutOutcome>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, signature) in docs {
+            out.push(put_doc_tx(&tx, doc, signature)?);
+        }
+        tx.commit()?;
+        Ok(out)
     }
 
     fn contains(&self, id: &ReportId) -> Result<bool, StoreError> {

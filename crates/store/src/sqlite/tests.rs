@@ -202,3 +202,34 @@ fn band_keys_are_stable_and_similarity_counts_rows() {
     assert_eq!(signature_similarity(&s, &s), 1.0);
     assert_eq!(signature_similarity(&s, &[]), 0.0);
 }
+
+#[test]
+fn a_batch_is_stored_in_one_transaction_and_repeats_inside_it_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("batch.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let a = doc(
+        "aa00000001",
+        "One",
+        "Guards clashed near Panj.",
+        Some("2024-03-04"),
+    );
+    let b = doc(
+        "aa00000002",
+        "Two",
+        "Militants crossed at dawn.",
+        Some("2024-03-05"),
+    );
+    let (sa, sb) = (sig(1), sig(2));
+    let out = store.put_docs(&[(&a, &sa), (&b, &sb), (&a, &sa)]).unwrap();
+    assert!(matches!(out[0], PutOutcome::Stored { .. }));
+    assert!(matches!(out[1], PutOutcome::Stored { .. }));
+    assert!(matches!(out[2], PutOutcome::AlreadyStored));
+    // committed: another connection sees both
+    let other = SqliteStore::open(&path).unwrap();
+    assert_eq!(other.counts().unwrap().reports, 2);
+    // a second batch repeating them stores nothing
+    let out = store.put_docs(&[(&b, &sb)]).unwrap();
+    assert!(matches!(out[0], PutOutcome::AlreadyStored));
+    assert_eq!(store.counts().unwrap().reports, 2);
+}
