@@ -3,8 +3,8 @@
 //! The benchmark generates a synthetic corpus in memory, then times, in the same process:
 //! a baseline pass (normalise and hash every report: the least any ingest must do), the
 //! pipeline on one thread (per-core throughput, broken down by component), and the real
-//! ingest path into a fresh SQLite file (JSON Lines parse → pipeline → one transaction per
-//! report). It prints reports/s, MB/s, the ratio to the baseline and peak memory.
+//! ingest path into a fresh SQLite file (JSON Lines parse → pipeline → one transaction per batch
+//! of 64 reports). It prints reports/s, MB/s, the ratio to the baseline and peak memory.
 
 use crate::ingest::{ingest_into, options};
 use anyhow::{Context, Result};

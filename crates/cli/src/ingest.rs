@@ -1,4 +1,4 @@
-//! `spillover ingest`: sources → pipeline → store, one transaction per report.
+//! `spillover ingest`: sources → pipeline → store, one transaction per batch of 64 reports.
 
 use crate::DbArg;
 use anyhow::{Context, Result};
