@@ -10,7 +10,6 @@
 
 use super::lists::Lists;
 use spillover_doc::{Token, TokenKind};
-use std::collections::HashSet;
 
 /// FNV-1a, 64 bit, folded to 32: fast, stable across platforms and releases (the shipped
 /// model depends on it).
@@ -304,13 +303,14 @@ fn mark_names(text: &str, toks: &[Token], lists: &Lists, infos: &mut [TokenInfo]
 /// Words of a document seen in small letters, and words seen capitalised other than at
 /// the start of a sentence: whether "Bank" is a name here or just a sentence start.
 #[derive(Default)]
-pub(crate) struct DocWords {
-    lower: HashSet<String>,
-    cap_inside: HashSet<String>,
+pub(crate) struct DocWords<'t> {
+    /// Borrowed from the text (they are lower case there already); FNV-hashed.
+    lower: super::model::FastSet<&'t str>,
+    cap_inside: super::model::FastSet<String>,
 }
 
-impl DocWords {
-    pub(crate) fn new(text: &str, sentences: &[&[Token]]) -> DocWords {
+impl<'t> DocWords<'t> {
+    pub(crate) fn new(text: &'t str, sentences: &[&[Token]]) -> DocWords<'t> {
         let mut d = DocWords::default();
         for toks in sentences {
             for (k, t) in toks.iter().enumerate() {
@@ -319,7 +319,7 @@ impl DocWords {
                 }
                 let w = &text[t.span.start..t.span.end];
                 if w.chars().all(|c| !c.is_uppercase()) {
-                    d.lower.insert(w.to_string());
+                    d.lower.insert(w);
                 } else if k > 0 && is_cap(w) {
                     d.cap_inside.insert(w.to_lowercase());
                 }
@@ -400,7 +400,12 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 /// Appends the static features of token `i` to `out`.
-pub(crate) fn static_features(infos: &[TokenInfo], doc: &DocWords, i: usize, out: &mut Vec<u32>) {
+pub(crate) fn static_features(
+    infos: &[TokenInfo],
+    doc: &DocWords<'_>,
+    i: usize,
+    out: &mut Vec<u32>,
+) {
     use t::*;
     let f = FeatureHash::new;
     let x = &infos[i];

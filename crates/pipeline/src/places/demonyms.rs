@@ -74,23 +74,22 @@ impl Demonyms {
 
     /// The country of a demonym ("Tajik", "Afghans", "Pakistani").
     pub fn adjective(&self, word: &str) -> Option<&'static str> {
-        let w = word.to_lowercase();
-        if let Some(a3) = self.adjective.get(&w) {
-            return Some(a3);
-        }
-        w.strip_suffix('s')
-            .and_then(|s| self.adjective.get(s).copied())
+        with_lower(word, |w| {
+            self.adjective.get(w).copied().or_else(|| {
+                w.strip_suffix('s')
+                    .and_then(|s| self.adjective.get(s).copied())
+            })
+        })
     }
 
     /// The country of a short name ("U.S.", "UK", "Britain").
     pub fn short_name(&self, word: &str) -> Option<&'static str> {
-        self.short_name.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.short_name.get(w).copied())
     }
 
     /// The country of a demonym or a short name ("Tajik" or "Tajikistan").
     pub fn country(&self, word: &str) -> Option<&'static str> {
-        self.adjective(word)
-            .or_else(|| self.short_name.get(&word.to_lowercase()).copied())
+        self.adjective(word).or_else(|| self.short_name(word))
     }
 }
 
@@ -112,4 +111,21 @@ mod tests {
         let e = Demonyms::parse("AFG\tAfghan\tAfghanistan\nxx\ty\tz\n").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
     }
+}
+
+/// Calls `f` with `word` in lower case: on the stack for short ASCII words (these lookups
+/// run for most capitalised words), else in a new string.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let bytes = word.as_bytes();
+    if word.is_ascii() && bytes.len() <= 48 {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out.
+        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }

@@ -809,11 +809,21 @@ impl PlaceTagger {
         let word = |k: usize| toks.get(k).map(|t| &text[t.span.start..t.span.end]);
         let w0 = word(i)?;
         // Named boundaries.
+        let first = w0.as_bytes().first().map(u8::to_ascii_lowercase);
         for (phrase, a, b) in self.boundary_names.iter() {
+            // (this runs at every token: a first-letter test before anything else)
+            if phrase.as_bytes().first().copied() != first && w0.is_ascii() {
+                continue;
+            }
             let n = phrase.split_whitespace().count();
             if i + n <= toks.len() {
                 let surface = &text[toks[i].span.start..toks[i + n - 1].span.end];
-                if surface.to_lowercase() == *phrase {
+                let same = if surface.is_ascii() {
+                    surface.eq_ignore_ascii_case(phrase)
+                } else {
+                    surface.to_lowercase() == *phrase
+                };
+                if same {
                     let span = Span {
                         start: toks[i].span.start,
                         end: toks[i + n - 1].span.end,
@@ -824,7 +834,7 @@ impl PlaceTagger {
         }
         // "Tajik-Afghan border" (one hyphenated token).
         if let Some(bw) = word(i + 1) {
-            if BORDER_WORDS.contains(&bw.to_lowercase().as_str()) {
+            if BORDER_WORDS.iter().any(|b| b.eq_ignore_ascii_case(bw)) {
                 if let Some((l, r)) = w0.split_once(['-', '–']) {
                     if let (Some(a), Some(b)) = (self.demonyms.country(l), self.demonyms.country(r))
                     {
