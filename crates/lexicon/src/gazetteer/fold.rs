@@ -156,8 +156,11 @@ fn compact_words(buf: &mut Vec<u8>) {
         while i < len && buf[i] != b' ' {
             i += 1;
         }
-        let connector =
-            n > 2 && index > 0 && index + 1 < n && i - start == 1 && matches!(buf[start], b'i' | b'e');
+        let connector = n > 2
+            && index > 0
+            && index + 1 < n
+            && i - start == 1
+            && matches!(buf[start], b'i' | b'e');
         index += 1;
         if connector {
             continue;

@@ -940,7 +940,9 @@ impl ClaimTagger {
             right_src_end >= body_end || tail_is_adjunct(s, right_src_end, body_end);
         let before_cue_punct = b > 0 && (s.w[b - 1].punct() || s.w[b - 1].close_quote());
         // "told X" names the addressee, never the speaker: only speech verbs invert.
+        // ("…, adding later, “…”": a participle after a comma continues, never inverts)
         let inverted = cue.frame == Frame::Speech
+            && !form.ends_with("ing")
             && before_cue_punct
             && right_src_end > i + len
             && tail_after_right
@@ -1011,6 +1013,34 @@ impl ClaimTagger {
         } else {
             src_start = s.np_left(src_end);
         }
+        // "Mr. Schultz generally supported Democrats …, and said he …": a cue coordinated
+        // with an earlier verb takes the sentence's subject, when the sentence opens with a
+        // capitalised noun phrase outside any quote.
+        if src_start >= src_end && src_end > 1 && s.w[src_end - 1].is("and") {
+            // the run of capitalised words opening the sentence, with the glue inside
+            // names ("Mr. Schultz", "Secretary of State John Kerry")
+            let mut subj_end = 0;
+            while subj_end + 1 < src_end
+                && (s.w[subj_end].cap
+                    || (subj_end > 0
+                        && matches!(s.w[subj_end].l(), "of" | "the" | "." | "-" | "'s" | "’s")
+                        && s.w[subj_end + 1].cap))
+            {
+                subj_end += 1;
+            }
+            let only_article = subj_end == 1 && matches!(s.w[0].l(), "the" | "a" | "an" | "this");
+            if subj_end > 0
+                && !only_article
+                && subj_end + 1 < src_end
+                && s.w[0].cap
+                && !s.w[0].open_quote()
+                && region_at(s.regions, s.w[0].span.start).is_none()
+                && s.has_content_word(0, subj_end)
+            {
+                src_start = 0;
+                src_end = subj_end;
+            }
+        }
         if src_start >= src_end || !s.has_content_word(src_start, src_end) {
             // No subject: a participle continues the claim before it ("…, noting that").
             if form.ends_with("ing") {
@@ -1037,7 +1067,18 @@ impl ClaimTagger {
             i + len
         };
         let nothing_after = after_object >= body_end || tail_is_adjunct(s, after_object, body_end);
-        if matches!(cue.frame, Frame::Speech | Frame::Tell) && nothing_after && !marker_after {
+        // "“…,” she said several months after her release, and …": a quote closing right
+        // before the source is the content, whatever follows the cue (unless a "that", a
+        // colon or a new quote opens a complement there).
+        let quote_before_source = found.source.first().is_some_and(|x| {
+            s.w.iter()
+                .position(|w| w.span.start == x.start)
+                .is_some_and(|p| p > 0 && s.w[p - 1].close_quote())
+        });
+        if matches!(cue.frame, Frame::Speech | Frame::Tell)
+            && (nothing_after || quote_before_source)
+            && !marker_after
+        {
             // "“…,” he said." / "…, the minister added on Monday."
             let p =
                 s.w.iter()

@@ -470,3 +470,35 @@ fn an_obligation_laid_on_another_is_a_demand() {
         assert_eq!(claims[0].label, stance, "{text}");
     }
 }
+
+#[test]
+fn a_quote_before_the_source_is_the_content_whatever_follows() {
+    let doc = run("“It never crossed my mind,” she said several months after her release, and a big reason was the treatment.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, "she");
+    assert!(r[0].2.starts_with("“It never crossed my mind,”"), "{r:#?}");
+    // the added quote is a claim of its own
+    let doc = run(
+        "“We can’t afford this anymore,” Trump said, adding later, “NATO is costing us a fortune.”",
+    );
+    let r = roles(&doc);
+    assert!(
+        r.iter()
+            .any(|x| x.1 == "said" && x.2.starts_with("“We can’t afford")),
+        "{r:#?}"
+    );
+    assert!(r.iter().any(|x| x.2.contains("NATO is costing")), "{r:#?}");
+}
+
+#[test]
+fn a_cue_coordinated_with_an_earlier_verb_takes_the_subject() {
+    let doc = run("Mr. Schultz generally supported Democrats during his time on MSNBC, and said he did not support Mr. Trump.");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, "Mr. Schultz");
+    assert_eq!(r[0].2, "he did not support Mr. Trump");
+    // no capitalised subject: no claim invented
+    let doc = run("the crowd cheered loudly, and said nothing.");
+    assert!(roles(&doc).is_empty(), "{:#?}", roles(&doc));
+}
