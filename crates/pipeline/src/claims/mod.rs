@@ -919,6 +919,10 @@ impl ClaimTagger {
         let body_end = s.body_end();
         let mut right_src_end = s.np_right(i + len, body_end);
         // "…,” said Hans Schellnhuber, the director of the institute."
+        // ("…,” said Mr. Kamin, who emphasized that …": a relative clause may hold its own
+        // "that")
+        let relative =
+            right_src_end + 1 < body_end && matches!(s.w[right_src_end + 1].l(), "who" | "whose");
         let appositive = right_src_end + 1 < body_end
             && s.w[right_src_end].is(",")
             && (matches!(
@@ -927,7 +931,7 @@ impl ClaimTagger {
             ) || s.w[right_src_end + 1].cap)
             && !s.w[right_src_end..body_end]
                 .iter()
-                .any(|w| w.open_quote() || w.is("that") || w.is(":"));
+                .any(|w| w.open_quote() || (w.is("that") && !relative) || w.is(":"));
         let before_punct = b > 0 && (s.w[b - 1].punct() || s.w[b - 1].close_quote());
         if appositive
             && before_punct
