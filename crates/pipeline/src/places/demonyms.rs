@@ -93,6 +93,23 @@ impl Demonyms {
     }
 }
 
+/// Calls `f` with `word` in lower case: on the stack for short ASCII words (these lookups
+/// run for most capitalised words), else in a new string.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let bytes = word.as_bytes();
+    if word.is_ascii() && bytes.len() <= 48 {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out.
+        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,21 +128,4 @@ mod tests {
         let e = Demonyms::parse("AFG\tAfghan\tAfghanistan\nxx\ty\tz\n").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
     }
-}
-
-/// Calls `f` with `word` in lower case: on the stack for short ASCII words (these lookups
-/// run for most capitalised words), else in a new string.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let bytes = word.as_bytes();
-    if word.is_ascii() && bytes.len() <= 48 {
-        let mut buf = [0u8; 48];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out.
-        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
 }
