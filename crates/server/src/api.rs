@@ -452,18 +452,7 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
             )));
         }
     };
-    // GeoJSON as for events; the others are those of every listing.
-    let geojson = p.str("format") == Some("geojson");
-    let format = if geojson {
-        Format::Json
-    } else {
-        Format::of(&p).map_err(|_| {
-            ApiError::BadRequest(format!(
-                "format={:?}: one of json, jsonl, csv, geojson",
-                p.str("format").unwrap_or_default()
-            ))
-        })?
-    };
+    let (geojson, format) = geo_format(&p)?;
     let (default, max) = if format == Format::Json {
         CLAIMS_JSON_LIMIT
     } else {
@@ -502,6 +491,21 @@ async fn list_claims(State(state): State<AppState>, raw: RawQuery) -> Result<Res
         },
         csv::claims,
     )
+}
+
+/// The `format` of a listing that also speaks GeoJSON (events, claims): whether GeoJSON
+/// was asked for, and the page form otherwise (JSON pages for GeoJSON's limits).
+fn geo_format(p: &Params) -> Result<(bool, Format), ApiError> {
+    if p.str("format") == Some("geojson") {
+        return Ok((true, Format::Json));
+    }
+    let format = Format::of(p).map_err(|_| {
+        ApiError::BadRequest(format!(
+            "format={:?}: one of json, jsonl, csv, geojson",
+            p.str("format").unwrap_or_default()
+        ))
+    })?;
+    Ok((false, format))
 }
 
 /// A GeoJSON FeatureCollection, with the next page's cursor in `X-Next-Cursor`.
@@ -551,18 +555,7 @@ async fn list_events(State(state): State<AppState>, raw: RawQuery) -> Result<Res
             "format",
         ],
     )?;
-    // GeoJSON is this endpoint's own; the others are those of every listing.
-    let geojson = p.str("format") == Some("geojson");
-    let format = if geojson {
-        Format::Json
-    } else {
-        Format::of(&p).map_err(|_| {
-            ApiError::BadRequest(format!(
-                "format={:?}: one of json, jsonl, csv, geojson",
-                p.str("format").unwrap_or_default()
-            ))
-        })?
-    };
+    let (geojson, format) = geo_format(&p)?;
     let (default, max) = if format == Format::Json {
         EVENTS_JSON_LIMIT
     } else {

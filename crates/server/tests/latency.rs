@@ -153,31 +153,7 @@ fn list_latency_with_100k_spans() {
         format!("/api/reports?actor={top}&limit=50"),
         format!("/api/reports?actor={rare}&limit=50"),
     ] {
-        let path = path.as_str();
-        let times = client_loop(&server, path, 20, Duration::from_secs(10));
-        let (p50, p99) = (percentile(&times, 0.50), percentile(&times, 0.99));
-        eprintln!(
-            "client loop  GET {path}: {} requests (first 20 pages, repeated), p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-            times.len(),
-            p50.as_secs_f64() * 1e3,
-            p99.as_secs_f64() * 1e3,
-            times.last().map_or(0.0, |t| t.as_secs_f64() * 1e3)
-        );
-        assert!(
-            p99 < Duration::from_millis(50),
-            "p99 {p99:?} over 50 ms for {path}"
-        );
-        let wrk = std::process::Command::new("wrk")
-            .args(["-t2", "-c4", "-d10s", "--latency", &server.url(path)])
-            .output();
-        match wrk {
-            Ok(out) => eprintln!(
-                "wrk -t2 -c4 -d10s --latency {}\n{}",
-                server.url(path),
-                String::from_utf8_lossy(&out.stdout)
-            ),
-            Err(e) => eprintln!("wrk not run ({e}); install it with apt-get install wrk"),
-        }
+        measure(&server, &path);
     }
 }
 

@@ -209,30 +209,9 @@ impl Lists {
         // Names repeat across reports; a lookup folds and searches, so keep the answers
         // (per thread, keyed by this list's id, bounded).
         thread_local! {
-            static MEMO: std::cell::RefCell<(usize, FastMap<String, Option<u8>>)> =
-                std::cell::RefCell::new((usize::MAX, FastMap::default()));
+            static MEMO: Memo = Memo::default();
         }
-        let hit = MEMO.with(|m| {
-            let m = m.borrow();
-            if m.0 == self.id {
-                m.1.get(s).copied()
-            } else {
-                None
-            }
-        });
-        if let Some(v) = hit {
-            return v;
-        }
-        let v = self.place_class_uncached(s);
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.0 != self.id || m.1.len() > 200_000 {
-                m.0 = self.id;
-                m.1.clear();
-            }
-            m.1.insert(s.to_string(), v);
-        });
-        v
+        MEMO.with(|m| m.get_or(self.id, s, || self.place_class_uncached(s)))
     }
 
     fn place_class_uncached(&self, s: &str) -> Option<u8> {
@@ -271,29 +250,34 @@ impl Lists {
         }
         // As for places: folding allocates, and the same phrases recur across reports.
         thread_local! {
-            static MEMO: std::cell::RefCell<(usize, FastMap<String, Option<u8>>)> =
-                std::cell::RefCell::new((usize::MAX, FastMap::default()));
+            static MEMO: Memo = Memo::default();
         }
-        let hit = MEMO.with(|m| {
-            let m = m.borrow();
-            if m.0 == self.id {
-                m.1.get(s).copied()
-            } else {
-                None
+        MEMO.with(|m| m.get_or(self.id, s, || self.registry_folded.get(&fold(s)).copied()))
+    }
+}
+
+/// Per-thread answers of one lookup of one list (`id`), bounded: cleared when another
+/// list asks or when it holds 200,000 names.
+#[derive(Default)]
+struct Memo(std::cell::RefCell<(usize, FastMap<String, Option<u8>>)>);
+
+impl Memo {
+    fn get_or(&self, id: usize, s: &str, compute: impl FnOnce() -> Option<u8>) -> Option<u8> {
+        {
+            let m = self.0.borrow();
+            if m.0 == id {
+                if let Some(v) = m.1.get(s) {
+                    return *v;
+                }
             }
-        });
-        if let Some(v) = hit {
-            return v;
         }
-        let v = self.registry_folded.get(&fold(s)).copied();
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.0 != self.id || m.1.len() > 200_000 {
-                m.0 = self.id;
-                m.1.clear();
-            }
-            m.1.insert(s.to_string(), v);
-        });
+        let v = compute();
+        let mut m = self.0.borrow_mut();
+        if m.0 != id || m.1.len() > 200_000 {
+            m.0 = id;
+            m.1.clear();
+        }
+        m.1.insert(s.to_string(), v);
         v
     }
 }
