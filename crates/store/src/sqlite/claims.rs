@@ -316,33 +316,21 @@ pub(crate) fn link_claims(conn: &Connection, sids: &[i64]) -> rusqlite::Result<u
 /// stored in order.
 pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
     let mut sids = Vec::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT s.sid, s.report_rid, r.published, s.key, s.label, s.attrs
-             FROM spans s JOIN reports r ON r.rid = s.report_rid
-             WHERE s.layer = ?1 ORDER BY s.sid",
+    super::each_stored_span(conn, CLAIMS_LAYER, |r| {
+        index_claim(
+            conn,
+            StoredClaim {
+                sid: r.sid,
+                report_rid: r.report_rid,
+                published: r.published.as_deref(),
+                key: r.key.as_deref(),
+                label: &r.label,
+                attrs: &r.attrs,
+            },
         )?;
-        let mut rows = stmt.query([CLAIMS_LAYER])?;
-        while let Some(r) = rows.next()? {
-            let sid: i64 = r.get(0)?;
-            let published: Option<String> = r.get(2)?;
-            let key: Option<String> = r.get(3)?;
-            let label: String = r.get(4)?;
-            let attrs = parse_attrs(r.get::<_, Option<String>>(5)?.as_deref());
-            index_claim(
-                conn,
-                StoredClaim {
-                    sid,
-                    report_rid: r.get(1)?,
-                    published: published.as_deref(),
-                    key: key.as_deref(),
-                    label: &label,
-                    attrs: &attrs,
-                },
-            )?;
-            sids.push(sid);
-        }
-    }
+        sids.push(r.sid);
+        Ok(())
+    })?;
     link_claims(conn, &sids)?;
     Ok(())
 }

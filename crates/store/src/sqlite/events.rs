@@ -139,28 +139,18 @@ pub(crate) fn index_event(conn: &Connection, e: StoredEvent<'_>) -> rusqlite::Re
 
 /// Migration 5: indexes every stored event span.
 pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT s.sid, s.report_rid, r.published, s.label, s.attrs
-         FROM spans s JOIN reports r ON r.rid = s.report_rid
-         WHERE s.layer = ?1 ORDER BY s.sid",
-    )?;
-    let mut rows = stmt.query([EVENTS_LAYER])?;
-    while let Some(r) = rows.next()? {
-        let published: Option<String> = r.get(2)?;
-        let label: String = r.get(3)?;
-        let attrs = parse_attrs(r.get::<_, Option<String>>(4)?.as_deref());
+    super::each_stored_span(conn, EVENTS_LAYER, |r| {
         index_event(
             conn,
             StoredEvent {
-                sid: r.get(0)?,
-                report_rid: r.get(1)?,
-                published: published.as_deref(),
-                label: &label,
-                attrs: &attrs,
+                sid: r.sid,
+                report_rid: r.report_rid,
+                published: r.published.as_deref(),
+                label: &r.label,
+                attrs: &r.attrs,
             },
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 /// Appends the filters of `query` on the `events e` alias.

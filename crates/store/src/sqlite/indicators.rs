@@ -2,7 +2,6 @@
 //! indicator, the day they count on, and their place's country, province and nearest
 //! border (table of migration 6), for [`crate::Store::indicator_series`].
 
-use super::claims::parse_attrs;
 use super::places::push_place_conditions;
 use super::SqliteStore;
 use crate::geo::PlaceFilter;
@@ -195,28 +194,18 @@ pub(crate) fn index_indicator(conn: &Connection, i: StoredIndicator<'_>) -> rusq
 
 /// Migration 6: indexes every stored indicator span.
 pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT s.sid, s.report_rid, r.published, s.label, s.attrs
-         FROM spans s JOIN reports r ON r.rid = s.report_rid
-         WHERE s.layer = ?1 ORDER BY s.sid",
-    )?;
-    let mut rows = stmt.query([INDICATORS_LAYER])?;
-    while let Some(r) = rows.next()? {
-        let published: Option<String> = r.get(2)?;
-        let label: String = r.get(3)?;
-        let attrs = parse_attrs(r.get::<_, Option<String>>(4)?.as_deref());
+    super::each_stored_span(conn, INDICATORS_LAYER, |r| {
         index_indicator(
             conn,
             StoredIndicator {
-                sid: r.get(0)?,
-                report_rid: r.get(1)?,
-                published: published.as_deref(),
-                label: &label,
-                attrs: &attrs,
+                sid: r.sid,
+                report_rid: r.report_rid,
+                published: r.published.as_deref(),
+                label: &r.label,
+                attrs: &r.attrs,
             },
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 /// Appends the filters of `query` on the `indicators i` alias.

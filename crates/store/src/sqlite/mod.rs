@@ -208,6 +208,44 @@ fn parse_date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
+/// A stored span as the backfills of migrations read it.
+pub(crate) struct SpanRow {
+    pub sid: i64,
+    pub report_rid: i64,
+    /// The report's publication date (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    pub key: Option<String>,
+    pub label: String,
+    pub attrs: serde_json::Value,
+}
+
+/// Calls `f` with each stored span of `layer`, in row order (the backfills of the
+/// migrations that index a layer).
+pub(crate) fn each_stored_span(
+    conn: &Connection,
+    layer: &str,
+    mut f: impl FnMut(&SpanRow) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT s.sid, s.report_rid, r.published, s.key, s.label, s.attrs
+         FROM spans s JOIN reports r ON r.rid = s.report_rid
+         WHERE s.layer = ?1 ORDER BY s.sid",
+    )?;
+    let mut rows = stmt.query([layer])?;
+    while let Some(r) = rows.next()? {
+        let row = SpanRow {
+            sid: r.get(0)?,
+            report_rid: r.get(1)?,
+            published: r.get(2)?,
+            key: r.get(3)?,
+            label: r.get(4)?,
+            attrs: claims::parse_attrs(r.get::<_, Option<String>>(5)?.as_deref()),
+        };
+        f(&row)?;
+    }
+    Ok(())
+}
+
 /// Stores one doc inside the caller's transaction (see [`Store::put_doc`]).
 fn put_doc_tx(
     tx: &rusqlite::Transaction<'_>,

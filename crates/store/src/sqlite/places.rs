@@ -2,7 +2,6 @@
 //! coordinate (R*Tree) and nearest border (tables of migration 4), grouped for listings
 //! and matched by the geographic filters of report listings.
 
-use super::claims::parse_attrs;
 use super::query::push_dates;
 use super::{parse_date, SqliteStore};
 use crate::geo::{BorderPair, PlaceFilter};
@@ -168,17 +167,16 @@ pub(crate) fn index_place(
 
 /// Migration 4: indexes every stored place span.
 pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT sid, report_rid, key, label, attrs FROM spans WHERE layer = ?1 ORDER BY sid",
-    )?;
-    let mut rows = stmt.query([PLACES_LAYER])?;
-    while let Some(r) = rows.next()? {
-        let key: Option<String> = r.get(2)?;
-        let label: String = r.get(3)?;
-        let attrs = parse_attrs(r.get::<_, Option<String>>(4)?.as_deref());
-        index_place(conn, r.get(0)?, r.get(1)?, key.as_deref(), &label, &attrs)?;
-    }
-    Ok(())
+    super::each_stored_span(conn, PLACES_LAYER, |r| {
+        index_place(
+            conn,
+            r.sid,
+            r.report_rid,
+            r.key.as_deref(),
+            &r.label,
+            &r.attrs,
+        )
+    })
 }
 
 /// Appends the conditions of `filter` on the `places p` alias. A box is looked up in the
