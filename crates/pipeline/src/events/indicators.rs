@@ -26,7 +26,7 @@
 //! cue words alone.
 
 use super::lexicon::Indicator;
-use super::{acting, first_span, spans_attr, str_attr, within, word_before, Layers};
+use super::{acting, first_span, spans_attr, spans_of, str_attr, within, word_before, Layers};
 use serde_json::{json, Map, Value};
 use spillover_doc::{Annotation, Doc, Span};
 use std::collections::{BTreeMap, HashMap};
@@ -75,7 +75,7 @@ pub(super) fn annotations(
             };
             let g = groups.entry((si as usize, ind)).or_default();
             g.events.push(ei);
-            g.evidence.extend(spans_attr_value(item.get("evidence")));
+            g.evidence.extend(spans_of(item.get("evidence")));
             if g.direction.is_none() {
                 g.direction = item.get("direction").filter(|d| d.is_object()).cloned();
             }
@@ -193,21 +193,6 @@ pub(super) fn annotations(
         );
     }
     out
-}
-
-/// `[[start, end], …]` as spans.
-fn spans_attr_value(v: Option<&Value>) -> Vec<Span> {
-    v.and_then(Value::as_array)
-        .map(|arr| {
-            arr.iter()
-                .filter_map(|p| {
-                    let s = p.get(0)?.as_u64()? as usize;
-                    let e = p.get(1)?.as_u64()? as usize;
-                    Span::new(s, e).ok()
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The first place of a sentence that is a setting, not a government or an agent.

@@ -181,9 +181,12 @@ fn sorted(doc: &Doc, layer: Layer) -> Vec<&Annotation> {
 }
 
 fn spans_attr(a: &Annotation, key: &str) -> Vec<Span> {
-    a.attrs
-        .get(key)
-        .and_then(|v| v.as_array())
+    spans_of(a.attrs.get(key))
+}
+
+/// `[[start, end], …]` as spans (pairs that are no valid span left out).
+fn spans_of(v: Option<&Value>) -> Vec<Span> {
+    v.and_then(|v| v.as_array())
         .map(|arr| {
             arr.iter()
                 .filter_map(|p| {
