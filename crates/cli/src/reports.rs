@@ -27,6 +27,9 @@ pub struct ReportsArgs {
     /// Only reports mentioning this actor (its id: `taliban`, `ttp`, `doc:person:…`).
     #[arg(long)]
     pub actor: Option<String>,
+    /// Only reports raising this security indicator (border_infiltration, terrorism, …).
+    #[arg(long)]
+    pub indicator: Option<String>,
     /// Only reports mentioning a place that passes these.
     #[command(flatten)]
     pub place: PlaceFilterArgs,
@@ -86,6 +89,7 @@ pub fn list(args: ReportsArgs) -> Result<ExitCode> {
         outlet: args.outlet.clone(),
         actor: args.actor.clone(),
         place: args.place.filter(),
+        indicator: args.indicator.clone(),
         limit: Some(args.limit),
         offset: 0,
     })?;

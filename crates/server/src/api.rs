@@ -83,7 +83,17 @@ async fn list_reports(
     let p = Params::parse(
         raw,
         &[
-            "q", "since", "until", "outlet", "actor", "bbox", "country", "border", "km", "limit",
+            "q",
+            "since",
+            "until",
+            "outlet",
+            "actor",
+            "bbox",
+            "country",
+            "border",
+            "km",
+            "indicator",
+            "limit",
             "cursor",
         ],
     )?;
@@ -95,6 +105,7 @@ async fn list_reports(
         outlet: p.string("outlet"),
         actor: p.string("actor"),
         place: p.place_filter()?,
+        indicator: p.string("indicator"),
         limit: Some(p.limit(REPORTS_LIMIT.0, REPORTS_LIMIT.1)?),
         offset: 0,
     };

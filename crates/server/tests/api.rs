@@ -1446,6 +1446,20 @@ fn indicator_series_per_place_and_period() {
     for x in near["series"].as_array().expect("series") {
         assert_eq!(x["key"], "AFG-TJK");
     }
+    // Reports raising that indicator: each has it in its indicators layer, and there are
+    // at least as many as the series counts (undated reports raise it but count on no day).
+    let reports = get_json(s, &format!("/api/reports?indicator={name}&limit=500"));
+    let reports = reports["reports"].as_array().expect("reports");
+    assert!(!reports.is_empty());
+    for r in reports {
+        let id = r["id"].as_str().expect("id");
+        let full = get_json(s, &format!("/api/reports/{id}"));
+        let raised = full["layers"]["indicators"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|a| a["label"] == name.as_str()));
+        assert!(raised, "{id} does not raise {name}");
+    }
+    assert!(reports.len() as u64 >= series[0]["reports"].as_u64().unwrap_or(0));
     // CSV: one row per series and period.
     let (status, ct, body) = get(s, "/api/indicators?interval=month&format=csv");
     assert_eq!(status, 200);

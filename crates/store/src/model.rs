@@ -32,6 +32,8 @@ pub struct ReportQuery {
     /// Only reports mentioning a place that passes this filter (one mention meeting all
     /// its conditions); the default lets every report through.
     pub place: PlaceFilter,
+    /// Only reports raising this security indicator (`border_infiltration` …).
+    pub indicator: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
 }

@@ -417,6 +417,12 @@ pub(crate) fn push_report_filters(
         args.push(a.clone().into());
     }
     super::places::push_report_place_filter(&query.place, sql, args);
+    if let Some(ind) = &query.indicator {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM indicators i WHERE i.report_rid = r.rid AND i.indicator = ?)",
+        );
+        args.push(ind.trim().to_ascii_lowercase().into());
+    }
 }
 
 /// The columns of a report listing; `?` placeholders are filled by `reports_stretch`.
