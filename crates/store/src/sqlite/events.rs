@@ -4,11 +4,11 @@
 //! [`crate::Store::list_events`].
 
 use super::claims::parse_attrs;
-use super::places::push_place_conditions;
+use super::places::{place_at, push_located_conditions};
 use super::{parse_date, SqliteStore};
 use crate::cursor::EventPosition;
 use crate::events::{EventActor, EventIndicator, EventQuery, EventRecord};
-use crate::geo::PlaceFilter;
+
 use crate::model::{Page, SentenceText};
 use crate::StoreError;
 use rusqlite::types::Value as Sql;
@@ -38,8 +38,6 @@ fn count(v: &Value) -> Option<i64> {
         .filter(|n| *n >= 0)
 }
 
-/// The columns of the places row an event's place matches: row id, coordinate, border.
-type Located = (i64, Option<f64>, Option<f64>, Option<String>, Option<f64>);
 /// A report's text and sentence spans, by report row.
 type Texts = HashMap<i64, (String, Vec<(usize, usize)>)>;
 
@@ -60,24 +58,7 @@ pub(crate) fn index_event(conn: &Connection, e: StoredEvent<'_>) -> rusqlite::Re
     let a = e.attrs;
     let place = &a["place"];
     // The report's place mention at the same span, for its coordinate and border.
-    let located: Option<Located> = match (place["start"].as_i64(), place["end"].as_i64()) {
-        (Some(start), Some(end)) => conn
-            .prepare_cached(
-                "SELECT p.sid, p.lat, p.lon, p.border_pair, p.border_km
-                     FROM places p JOIN spans s ON s.sid = p.sid
-                     WHERE p.report_rid = ?1 AND s.start = ?2 AND s.\"end\" = ?3
-                     ORDER BY p.sid LIMIT 1",
-            )?
-            .query_row(params![e.report_rid, start, end], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .optional()?,
-        _ => None,
-    };
-    let (place_sid, lat, lon, border_pair, border_km) = match located {
-        Some((sid, lat, lon, pair, km)) => (Some(sid), lat, lon, pair, km),
-        None => (None, None, None, None, None),
-    };
+    let located = place_at(conn, e.report_rid, place)?;
     let date = text(&a["date"]["value"]).or_else(|| e.published.map(str::to_string));
     let plover = e.label.trim().to_ascii_uppercase();
     conn.prepare_cached(
@@ -101,14 +82,14 @@ pub(crate) fn index_event(conn: &Connection, e: StoredEvent<'_>) -> rusqlite::Re
         text(&a["target"]["key"]),
         text(&a["target_code"]).or_else(|| text(&a["target"]["code"])),
         upper(&a["target"]["country"]),
-        place_sid,
+        located.sid,
         text(&place["key"]),
         upper(&place["country"]),
         text(&place["precision"]),
-        lat,
-        lon,
-        border_pair,
-        border_km,
+        located.lat,
+        located.lon,
+        located.border_pair,
+        located.border_km,
         date,
         count(&a["counts"]["killed"]),
         count(&a["counts"]["wounded"]),
@@ -182,23 +163,7 @@ fn push_event_filters(query: &EventQuery, sql: &mut String, args: &mut Vec<Sql>)
         sql.push_str(" AND (e.place_country = ? OR e.source_country = ? OR e.target_country = ?)");
         args.extend([c.clone().into(), c.clone().into(), c.into()]);
     }
-    if let Some(border) = &query.place.border {
-        sql.push_str(" AND e.border_pair = ?");
-        args.push(border.to_string().into());
-    }
-    if let Some(km) = query.place.km {
-        sql.push_str(" AND e.border_km <= ?");
-        args.push(km.into());
-    }
-    if query.place.bbox.is_some() {
-        sql.push_str(" AND e.place_sid IN (SELECT p.sid FROM places p WHERE 1");
-        let bbox_only = PlaceFilter {
-            bbox: query.place.bbox,
-            ..PlaceFilter::default()
-        };
-        push_place_conditions(&bbox_only, sql, args);
-        sql.push(')');
-    }
+    push_located_conditions("e", &query.place, sql, args);
     if let Some(ind) = &query.indicator {
         sql.push_str(" AND e.sid IN (SELECT event FROM event_indicators WHERE indicator = ?)");
         args.push(ind.trim().to_ascii_lowercase().into());

@@ -2,14 +2,14 @@
 //! indicator, the day they count on, and their place's country, province and nearest
 //! border (table of migration 6), for [`crate::Store::indicator_series`].
 
-use super::places::push_place_conditions;
+use super::places::{place_at, push_located_conditions};
 use super::SqliteStore;
-use crate::geo::PlaceFilter;
+
 use crate::indicators::{zero_fill, IndicatorSeries, Series, SeriesBy, SeriesPoint, SeriesQuery};
 use crate::StoreError;
 use chrono::NaiveDate;
 use rusqlite::types::Value as Sql;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -106,64 +106,19 @@ pub(crate) fn count_day(date: &Value, published: Option<&str>) -> Option<String>
     day.map(|d| d.to_string())
 }
 
-/// The places row an indicator's place matches, with what the table copies from it.
-type Located = (
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<f64>,
-    Option<f64>,
-    Option<String>,
-    Option<f64>,
-);
-
 /// Writes the `indicators` row of one stored indicator span. The report's place
 /// mentions must be indexed already (the places layer is stored first).
 pub(crate) fn index_indicator(conn: &Connection, i: StoredIndicator<'_>) -> rusqlite::Result<()> {
     let a = i.attrs;
     let place = &a["place"];
-    let located: Option<Located> = match (place["start"].as_i64(), place["end"].as_i64()) {
-        (Some(start), Some(end)) => conn
-            .prepare_cached(
-                "SELECT p.sid, p.country, p.admin1, p.lat, p.lon, p.border_pair, p.border_km
-                     FROM places p JOIN spans s ON s.sid = p.sid
-                     WHERE p.report_rid = ?1 AND s.start = ?2 AND s.\"end\" = ?3
-                     ORDER BY p.sid LIMIT 1",
-            )?
-            .query_row(params![i.report_rid, start, end], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })
-            .optional()?,
-        _ => None,
-    };
     let upper = |v: &Value| text(v).map(|s| s.to_ascii_uppercase());
-    let (place_sid, country, admin1, lat, lon, border_pair, border_km) = match located {
-        Some((sid, c, a1, lat, lon, pair, km)) => (
-            Some(sid),
-            c.or_else(|| upper(&place["country"])),
-            a1,
-            lat,
-            lon,
-            pair,
-            km,
-        ),
-        None => (
-            None,
-            upper(&place["country"]),
-            text(&place["admin1"]),
-            None,
-            None,
-            None,
-            None,
-        ),
+    let row = place_at(conn, i.report_rid, place)?;
+    // A place with no places row (the report's main country) gives its country alone.
+    let country = row.country.clone().or_else(|| upper(&place["country"]));
+    let admin1 = if row.sid.is_some() {
+        row.admin1.clone()
+    } else {
+        text(&place["admin1"])
     };
     conn.prepare_cached(
         "INSERT INTO indicators (sid, report_rid, indicator, day, date_value, place_sid,
@@ -177,13 +132,13 @@ pub(crate) fn index_indicator(conn: &Connection, i: StoredIndicator<'_>) -> rusq
         i.label.trim().to_ascii_lowercase(),
         count_day(&a["date"], i.published),
         text(&a["date"]["value"]),
-        place_sid,
+        row.sid,
         country,
         admin1,
-        lat,
-        lon,
-        border_pair,
-        border_km,
+        row.lat,
+        row.lon,
+        row.border_pair,
+        row.border_km,
         upper(&a["direction"]["from"]),
         upper(&a["direction"]["to"]),
         a["claim"].is_object(),
@@ -226,23 +181,7 @@ fn push_filters(query: &SeriesQuery, sql: &mut String, args: &mut Vec<Sql>) {
         sql.push_str(" AND i.country = ?");
         args.push(c.to_ascii_uppercase().into());
     }
-    if let Some(b) = &query.place.border {
-        sql.push_str(" AND i.border_pair = ?");
-        args.push(b.to_string().into());
-    }
-    if let Some(km) = query.place.km {
-        sql.push_str(" AND i.border_km <= ?");
-        args.push(km.into());
-    }
-    if query.place.bbox.is_some() {
-        let only_box = PlaceFilter {
-            bbox: query.place.bbox,
-            ..Default::default()
-        };
-        sql.push_str(" AND i.place_sid IN (SELECT p.sid FROM places p WHERE 1");
-        push_place_conditions(&only_box, sql, args);
-        sql.push(')');
-    }
+    push_located_conditions("i", &query.place, sql, args);
     if let Some(att) = query.attributed {
         sql.push_str(" AND i.attributed = ?");
         args.push(i64::from(att).into());

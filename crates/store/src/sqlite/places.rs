@@ -8,7 +8,7 @@ use crate::geo::{BorderPair, PlaceFilter};
 use crate::model::{PlaceQuery, PlaceSummary};
 use crate::StoreError;
 use rusqlite::types::Value as Sql;
-use rusqlite::{params, params_from_iter, Connection};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use serde_json::Value;
 
 /// The layer whose spans are place mentions.
@@ -177,6 +177,80 @@ pub(crate) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
             &r.attrs,
         )
     })
+}
+
+/// The places row of a report's place mention, as the rows that point at it copy it.
+#[derive(Debug, Default)]
+pub(crate) struct MentionPlace {
+    pub sid: Option<i64>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub border_pair: Option<String>,
+    pub border_km: Option<f64>,
+}
+
+/// The places row of the mention at `place.start..place.end` (an event's or an
+/// indicator's `place` attribute) in report `rid`; an empty row when there is none.
+pub(crate) fn place_at(
+    conn: &Connection,
+    rid: i64,
+    place: &Value,
+) -> rusqlite::Result<MentionPlace> {
+    let (Some(start), Some(end)) = (place["start"].as_i64(), place["end"].as_i64()) else {
+        return Ok(MentionPlace::default());
+    };
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.sid, p.country, p.admin1, p.lat, p.lon, p.border_pair, p.border_km
+                 FROM places p JOIN spans s ON s.sid = p.sid
+                 WHERE p.report_rid = ?1 AND s.start = ?2 AND s.\"end\" = ?3
+                 ORDER BY p.sid LIMIT 1",
+        )?
+        .query_row(params![rid, start, end], |r| {
+            Ok(MentionPlace {
+                sid: r.get(0)?,
+                country: r.get(1)?,
+                admin1: r.get(2)?,
+                lat: r.get(3)?,
+                lon: r.get(4)?,
+                border_pair: r.get(5)?,
+                border_km: r.get(6)?,
+            })
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Appends the border, distance and box conditions of `filter` on a table that copies a
+/// place's `border_pair`, `border_km` and `place_sid` (events `e`, indicators `i`); the
+/// country condition differs per table and is the caller's.
+pub(crate) fn push_located_conditions(
+    alias: &str,
+    filter: &PlaceFilter,
+    sql: &mut String,
+    args: &mut Vec<Sql>,
+) {
+    if let Some(border) = &filter.border {
+        sql.push_str(&format!(" AND {alias}.border_pair = ?"));
+        args.push(border.to_string().into());
+    }
+    if let Some(km) = filter.km {
+        sql.push_str(&format!(" AND {alias}.border_km <= ?"));
+        args.push(km.into());
+    }
+    if filter.bbox.is_some() {
+        let only_box = PlaceFilter {
+            bbox: filter.bbox,
+            ..PlaceFilter::default()
+        };
+        sql.push_str(&format!(
+            " AND {alias}.place_sid IN (SELECT p.sid FROM places p WHERE 1"
+        ));
+        push_place_conditions(&only_box, sql, args);
+        sql.push(')');
+    }
 }
 
 /// Appends the conditions of `filter` on the `places p` alias. A box is looked up in the
