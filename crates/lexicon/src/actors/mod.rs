@@ -7,7 +7,7 @@
 //! recompiling. Every problem is reported with its file and line ([`Problem`]); a registry
 //! with errors is refused, one with only warnings (an alias shared by two entries) loads.
 
-use crate::gazetteer::fold;
+use crate::gazetteer::{fold, with_folded};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -522,7 +522,7 @@ impl Registry {
         };
         let hits = match hits {
             Some(h) => Some(h),
-            None => self.by_name.get(&fold(surface)),
+            None => with_folded(surface, |key| self.by_name.get(key)),
         };
         hits.map(|h| h.iter().map(|&(i, k)| (&self.entries[i], k)).collect())
             .unwrap_or_default()

@@ -41,7 +41,7 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use fold::fold;
+pub use fold::{fold, with_folded};
 use format::{Admin1Rec, CountryRec, PlaceRec, StrRef, NONE_U16, NONE_U32, NONE_U8};
 
 /// The embedded data file.
@@ -239,7 +239,7 @@ impl Gazetteer {
     /// Places named `name` (folded with [`fold`]), best-known first: countries, capitals,
     /// then cities and admin-1 regions by population. Empty when the name is unknown.
     pub fn lookup(&self, name: &str) -> &[PlaceId] {
-        self.lookup_folded(&fold(name))
+        with_folded(name, |key| self.lookup_folded(key))
     }
 
     /// Like [`Gazetteer::lookup`] for a key already folded with [`fold`] (for matchers that

@@ -497,7 +497,7 @@ impl<'a> Run<'a> {
                     if !s.chars().any(char::is_uppercase) {
                         continue;
                     }
-                    let mut hits = self.t.registry.lookup(s);
+                    let mut hits = registry_lookup(self.t.registry, s);
                     if hits.is_empty() && (s.contains("U.N.") || s.contains("U.S.")) {
                         hits = self
                             .t
@@ -1919,6 +1919,36 @@ struct RolePhrase {
     phrase: Option<Span>,
     /// "Mr", "Mrs", "Sheikh" right before the name (gives a gender where it says one).
     honorific: Option<Span>,
+}
+
+/// [`Registry::lookup`], remembered per thread for each registry: the same spans are
+/// looked up at each length in report after report (bounded: cleared at 100,000 spans).
+fn registry_lookup(registry: &'static Registry, s: &str) -> Vec<(&'static Entry, NameKind)> {
+    type Hits = Vec<(&'static Entry, NameKind)>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<(usize, FastMap<String, Hits>)> =
+            std::cell::RefCell::new((0, FastMap::default()));
+    }
+    // a registry is never freed ('static), so its address names it for the process
+    let id = std::ptr::from_ref(registry) as usize;
+    MEMO.with(|cell| {
+        if let Ok(memo) = cell.try_borrow() {
+            if memo.0 == id {
+                if let Some(hits) = memo.1.get(s) {
+                    return hits.clone();
+                }
+            }
+        }
+        let hits = registry.lookup(s);
+        if let Ok(mut memo) = cell.try_borrow_mut() {
+            if memo.0 != id || memo.1.len() >= 100_000 {
+                memo.0 = id;
+                memo.1.clear();
+            }
+            memo.1.insert(s.to_string(), hits.clone());
+        }
+        hits
+    })
 }
 
 /// The first word of `w` as [`fold`] would give it, without allocating the whole fold for

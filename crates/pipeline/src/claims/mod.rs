@@ -1789,8 +1789,8 @@ impl ClaimTagger {
             // A medium relaying the statement: a media outlet in the sentence, outside
             // the source and the content.
             let medium = ctx.actors.iter().find(|m| {
-                m.attrs["kind"] == "media_outlet"
-                    && sentence_span.contains(m.span)
+                sentence_span.contains(m.span)
+                    && m.attrs["kind"] == "media_outlet"
                     && !f.content.iter().any(|c| c.overlaps(m.span))
                     && speaker.is_none_or(|sp| sp.key != m.key)
             });

@@ -5,7 +5,7 @@
 use super::model::{FastMap, FastSet};
 use crate::places::demonyms::Demonyms;
 use spillover_lexicon::actors::{is_acronym, Registry};
-use spillover_lexicon::gazetteer::{fold, Gazetteer, PlaceKind};
+use spillover_lexicon::gazetteer::{fold, with_folded, Gazetteer, PlaceKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -189,7 +189,15 @@ impl Lists {
         if s.len() > 60 {
             return None;
         }
-        self.titles.get(&fold(s)).copied()
+        // Asked for every word that may start a title, at each length: keep the answers.
+        thread_local! {
+            static MEMO: Memo = Memo::default();
+        }
+        MEMO.with(|m| {
+            m.get_or(self.id, s, || {
+                with_folded(s, |key| self.titles.get(key).copied())
+            })
+        })
     }
 
     /// Most tokens a title spans ("Lt. Gen." is four tokens at most as "Lt", ".", …; the
@@ -252,21 +260,28 @@ impl Lists {
         thread_local! {
             static MEMO: Memo = Memo::default();
         }
-        MEMO.with(|m| m.get_or(self.id, s, || self.registry_folded.get(&fold(s)).copied()))
+        MEMO.with(|m| {
+            m.get_or(self.id, s, || {
+                with_folded(s, |key| self.registry_folded.get(key).copied())
+            })
+        })
     }
 }
 
 /// Per-thread answers of one lookup of one list (`id`), bounded: cleared when another
-/// list asks or when it holds 200,000 names.
+/// list asks or when it holds 200,000 names. Names are kept as a 64-bit hash
+/// ([`name_hash`]): no copy of the name, no string comparison on a hit (two names of a
+/// run share a hash with odds of about one in 10^9 at the bound).
 #[derive(Default)]
-struct Memo(std::cell::RefCell<(usize, FastMap<String, Option<u8>>)>);
+struct Memo(std::cell::RefCell<(usize, HashedMap<Option<u8>>)>);
 
 impl Memo {
     fn get_or(&self, id: usize, s: &str, compute: impl FnOnce() -> Option<u8>) -> Option<u8> {
+        let key = name_hash(s);
         {
             let m = self.0.borrow();
             if m.0 == id {
-                if let Some(v) = m.1.get(s) {
+                if let Some(v) = m.1.get(&key) {
                     return *v;
                 }
             }
@@ -277,7 +292,106 @@ impl Memo {
             m.0 = id;
             m.1.clear();
         }
-        m.1.insert(s.to_string(), v);
+        m.1.insert(key, v);
         v
+    }
+}
+
+/// A map keyed by [`name_hash`] values (already mixed: the map uses them as they are).
+type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>;
+
+#[derive(Default)]
+struct Premixed(u64);
+
+impl std::hash::Hasher for Premixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // only u64 keys reach this hasher; any other input is still hashed, slowly
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A 64-bit hash of a name, eight bytes at a time (names are short; the length is mixed
+/// in, so "a" and "a\0" differ).
+fn name_hash(s: &str) -> u64 {
+    #[inline]
+    fn step(h: u64, v: u64) -> u64 {
+        let x = (h ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x ^ (x >> 31)
+    }
+    let b = s.as_bytes();
+    let mut h = 0x243f_6a88_85a3_08d3 ^ (b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = step(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = step(h, u64::from_le_bytes(w));
+    }
+    // final avalanche (SplitMix64's)
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_hash, Memo};
+    use std::collections::HashSet;
+
+    #[test]
+    fn name_hashes_differ_for_names_that_differ_in_length_case_or_one_byte() {
+        let mut names = vec![
+            String::new(),
+            "a".to_string(),
+            "a\0".to_string(),
+            "A".to_string(),
+        ];
+        for base in ["Kabul", "Mazar-i-Sharif", "Islamic State Khorasan Province"] {
+            for cut in 1..=base.len() {
+                names.push(base[..cut].to_string());
+                names.push(base[..cut].to_lowercase());
+                names.push(format!("{} ", &base[..cut]));
+            }
+        }
+        let distinct: HashSet<&String> = names.iter().collect();
+        let hashes: HashSet<u64> = distinct.iter().map(|n| name_hash(n)).collect();
+        assert_eq!(hashes.len(), distinct.len());
+    }
+
+    #[test]
+    fn the_memo_answers_per_list_and_computes_once() {
+        let memo = Memo::default();
+        let mut calls = 0;
+        assert_eq!(
+            memo.get_or(1, "Kabul", || {
+                calls += 1;
+                Some(3)
+            }),
+            Some(3)
+        );
+        assert_eq!(
+            memo.get_or(1, "Kabul", || {
+                calls += 1;
+                None
+            }),
+            Some(3)
+        );
+        assert_eq!(calls, 1);
+        // another list asks: its own answer
+        assert_eq!(memo.get_or(2, "Kabul", || None), None);
+        assert_eq!(memo.get_or(1, "Kabul", || Some(7)), Some(7));
     }
 }

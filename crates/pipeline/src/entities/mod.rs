@@ -47,15 +47,24 @@ impl Scorer for Model {
 }
 
 /// The tag-history features of token `x` after tag `p1` (first order, so decoding is
-/// exact with Viterbi).
+/// exact with Viterbi): the previous tag alone, then with the word, then with the shape.
 #[inline]
 pub(crate) fn dynamic_features(x: &TokenInfo, p1: usize) -> [u32; 3] {
+    let [word, shape] = word_history_features(x, p1);
+    [previous_tag_feature(p1), word, shape]
+}
+
+/// The first of [`dynamic_features`]: the same at every token.
+#[inline]
+fn previous_tag_feature(p1: usize) -> u32 {
+    FeatureHash::new(dynamic::T1).num(p1 as u8).finish()
+}
+
+/// The other two of [`dynamic_features`], in order.
+#[inline]
+fn word_history_features(x: &TokenInfo, p1: usize) -> [u32; 2] {
     let p1 = p1 as u8;
-    [
-        FeatureHash::new(dynamic::T1).num(p1).finish(),
-        x.dyn_word.num(p1).finish(),
-        x.dyn_shape.num(p1).finish(),
-    ]
+    [x.dyn_word.num(p1).finish(), x.dyn_shape.num(p1).finish()]
 }
 
 /// One sentence ready for tagging: its tokens, their facts, their static features.
@@ -148,6 +157,11 @@ pub(crate) fn viterbi<'f>(
     const NEG: f32 = f32::NEG_INFINITY;
     let mut delta = vec![[NEG; N_TAGS]; n];
     let mut back = vec![[0u8; N_TAGS]; n];
+    // The previous-tag feature alone is the same at every token: score it once.
+    let mut after = [[0f32; N_TAGS]; N_TAGS];
+    for (p, scores) in after.iter_mut().enumerate() {
+        scorer.add(previous_tag_feature(p), scores);
+    }
     for i in 0..n {
         let mut st = [0f32; N_TAGS];
         for &f in statics(i) {
@@ -159,8 +173,8 @@ pub(crate) fn viterbi<'f>(
             if base == NEG {
                 continue;
             }
-            let mut d = [0f32; N_TAGS];
-            for f in dynamic_features(&infos[i], p) {
+            let mut d = after[p];
+            for f in word_history_features(&infos[i], p) {
                 scorer.add(f, &mut d);
             }
             for t in 0..N_TAGS {

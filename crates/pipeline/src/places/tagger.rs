@@ -110,6 +110,12 @@ const GOVERNMENT_VERBS: &[&str] = &[
 
 const BORDER_WORDS: &[&str] = &["border", "borders", "frontier", "boundary"];
 
+/// A word of [`BORDER_WORDS`] in any case (these are ASCII, so no other word folds to
+/// one; tested at every token, so without allocating).
+fn is_border_word(w: &str) -> bool {
+    BORDER_WORDS.iter().any(|b| b.eq_ignore_ascii_case(w))
+}
+
 /// Entries kept per thread before the memo starts afresh.
 const MEMO_LIMIT: usize = 50_000;
 
@@ -200,27 +206,14 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A word that joins the parts of a place name ("Mazar-e Sharif", "Bay of Bengal"), in
+/// any case (the words are ASCII or caseless, so comparing without allocating is exact).
 fn is_connector(s: &str) -> bool {
-    matches!(
-        s,
-        "and"
-            | "of"
-            | "the"
-            | "al"
-            | "el"
-            | "e"
-            | "i"
-            | "ul"
-            | "ol"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "-"
-            | "–"
-            | "’"
-            | "'"
-    )
+    const CONNECTORS: [&str; 17] = [
+        "and", "of", "the", "al", "el", "e", "i", "ul", "ol", "de", "du", "la", "le", "-", "–",
+        "’", "'",
+    ];
+    CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(s))
 }
 
 fn sorted_pair(a: &str, b: &str) -> (String, String) {
@@ -499,7 +492,7 @@ impl PlaceTagger {
             while run < max_n && i + run < toks.len() {
                 let t = &toks[i + run];
                 let w = &text[t.span.start..t.span.end];
-                if !(starts_upper(w) || is_connector(&w.to_lowercase())) {
+                if !(starts_upper(w) || is_connector(w)) {
                     break;
                 }
                 run += 1;
@@ -627,7 +620,7 @@ impl PlaceTagger {
         let text = doc.text();
         let capital_word = |t: &Token| {
             let w = &text[t.span.start..t.span.end];
-            t.kind == TokenKind::Word && starts_upper(w) && !is_connector(&w.to_lowercase())
+            t.kind == TokenKind::Word && starts_upper(w) && !is_connector(w)
         };
         let before = i.checked_sub(1).map(|p| &toks[p]).is_some_and(|t| {
             capital_word(t)
@@ -851,8 +844,7 @@ impl PlaceTagger {
         }
         // "Tajik – Afghan border" (three tokens).
         if let (Some(dash), Some(r), Some(bw)) = (word(i + 1), word(i + 2), word(i + 3)) {
-            if (dash == "-" || dash == "–") && BORDER_WORDS.contains(&bw.to_lowercase().as_str())
-            {
+            if (dash == "-" || dash == "–") && is_border_word(bw) {
                 if let (Some(a), Some(b)) = (self.demonyms.country(w0), self.demonyms.country(r)) {
                     if a != b {
                         let span = Span {
@@ -865,15 +857,15 @@ impl PlaceTagger {
             }
         }
         // "Iran's border with Pakistan" / "Iran border with Pakistan".
-        if let Some(a) = self.demonyms.country(w0) {
+        // (names of countries and their demonyms start with a letter: skip the rest cheaply)
+        let letter = w0.chars().next().is_some_and(char::is_alphabetic);
+        if let Some(a) = letter.then(|| self.demonyms.country(w0)).flatten() {
             let mut k = i + 1;
             if matches!(word(k), Some("’s") | Some("'s")) {
                 k += 1;
             }
             if let (Some(bw), Some(with), Some(other)) = (word(k), word(k + 1), word(k + 2)) {
-                if BORDER_WORDS.contains(&bw.to_lowercase().as_str())
-                    && with.eq_ignore_ascii_case("with")
-                {
+                if is_border_word(bw) && with.eq_ignore_ascii_case("with") {
                     if let Some(b) = self.demonyms.country(other) {
                         if a != b {
                             let span = Span {
@@ -890,7 +882,7 @@ impl PlaceTagger {
             }
         }
         // "border between Iran and Pakistan".
-        if BORDER_WORDS.contains(&w0.to_lowercase().as_str()) {
+        if is_border_word(w0) {
             if let (Some(between), Some(x), Some(and), Some(y)) =
                 (word(i + 1), word(i + 2), word(i + 3), word(i + 4))
             {
