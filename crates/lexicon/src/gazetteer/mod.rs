@@ -169,6 +169,48 @@ pub struct Gazetteer {
     n_keys: usize,
     block_size: usize,
     max_tokens: usize,
+    /// Built on first lookup: see [`KeyFilter`].
+    filter: OnceLock<KeyFilter>,
+}
+
+/// A Bloom filter over every folded key (two probes into 2^23 bits, 1 MiB): most words
+/// and phrases of a text name no place, and the filter says so without the block search
+/// (about 1 % of absent keys get through; a key present always does).
+struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    const BITS: u32 = 23;
+
+    fn hash(key: &[u8]) -> u64 {
+        // FNV-1a, then SplitMix64's finaliser so that both halves are well mixed
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in key {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+
+    fn probes(key: &[u8]) -> [usize; 2] {
+        let h = Self::hash(key);
+        let mask = (1u64 << Self::BITS) - 1;
+        [(h & mask) as usize, ((h >> 32) & mask) as usize]
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        for p in Self::probes(key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    fn may_contain(&self, key: &[u8]) -> bool {
+        Self::probes(key)
+            .iter()
+            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -226,7 +268,50 @@ impl Gazetteer {
             n_keys: p.n_keys,
             block_size: p.block_size,
             max_tokens: p.max_tokens,
+            filter: OnceLock::new(),
         })
+    }
+
+    /// Calls `f` with every folded key and its places, in key order.
+    pub fn for_each_key(&self, mut f: impl FnMut(&[u8], &[PlaceId])) {
+        let mut cur: Vec<u8> = Vec::with_capacity(64);
+        for (b, &(off, first_posting)) in self.blocks.iter().enumerate() {
+            let mut pos = off as usize;
+            let mut posting = first_posting as usize;
+            let in_block = self
+                .block_size
+                .min(self.n_keys.saturating_sub(b * self.block_size));
+            cur.clear();
+            for _ in 0..in_block {
+                // entries were checked at load
+                let Some((prefix, suffix, count)) = self.entry(&mut pos) else {
+                    return;
+                };
+                cur.truncate(prefix);
+                cur.extend_from_slice(suffix);
+                f(
+                    &cur,
+                    self.postings.get(posting..posting + count).unwrap_or(&[]),
+                );
+                posting += count;
+            }
+        }
+    }
+
+    fn filter(&self) -> &KeyFilter {
+        self.filter.get_or_init(|| {
+            let mut filter = KeyFilter {
+                bits: vec![0; (1usize << KeyFilter::BITS) / 64],
+            };
+            self.for_each_key(|key, _| filter.insert(key));
+            filter
+        })
+    }
+
+    /// Whether a folded key may name a place: `false` means [`Gazetteer::lookup_folded`]
+    /// finds nothing (a cheap test for text matchers, answered from a 1 MiB filter).
+    pub fn may_name_folded(&self, key: &str) -> bool {
+        self.filter().may_contain(key.as_bytes())
     }
 
     fn s(&self, r: StrRef) -> &str {
@@ -246,7 +331,7 @@ impl Gazetteer {
     /// fold the text once).
     pub fn lookup_folded(&self, key: &str) -> &[PlaceId] {
         let key = key.as_bytes();
-        if key.is_empty() {
+        if key.is_empty() || !self.filter().may_contain(key) {
             return &[];
         }
         // last block whose first key is <= key

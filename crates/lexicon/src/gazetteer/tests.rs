@@ -381,3 +381,28 @@ fn gazetteer_measure_load_memory_lookup() {
         assert!(after < 150 * 1024, "VmRSS {after} kB");
     }
 }
+
+#[test]
+fn every_key_passes_the_filter_and_looks_up_its_own_places() {
+    let g = gaz();
+    let mut keys = 0usize;
+    let mut mismatched = Vec::new();
+    g.for_each_key(|key, ids| {
+        keys += 1;
+        let key = std::str::from_utf8(key).unwrap_or("");
+        if !g.may_name_folded(key) || g.lookup_folded(key) != ids || ids.is_empty() {
+            mismatched.push(key.to_string());
+        }
+    });
+    assert_eq!(keys, g.name_count());
+    assert!(
+        mismatched.is_empty(),
+        "{:?}",
+        &mismatched[..mismatched.len().min(5)]
+    );
+    // absent phrases: the filter lets few through, and lookups stay empty
+    let absent: Vec<String> = (0..10_000).map(|i| format!("no such place {i}")).collect();
+    let passed = absent.iter().filter(|k| g.may_name_folded(k)).count();
+    assert!(passed < 500, "{passed} of 10000 absent keys passed");
+    assert!(absent.iter().all(|k| g.lookup_folded(k).is_empty()));
+}

@@ -27,7 +27,7 @@
 //! registry id, or a report-level id starting with `doc:`), attrs with name, country,
 //! CAMEO-style code, how it was found (`via`) and, for persons, role fields.
 
-use crate::entities::lists::Lists;
+use crate::entities::lists::{name_hash, HashedMap, Lists};
 use crate::entities::model::FastMap;
 use crate::places::demonyms::Demonyms;
 use crate::{Component, ComponentError};
@@ -1922,19 +1922,21 @@ struct RolePhrase {
 }
 
 /// [`Registry::lookup`], remembered per thread for each registry: the same spans are
-/// looked up at each length in report after report (bounded: cleared at 100,000 spans).
+/// looked up at each length in report after report (bounded: cleared at 100,000 spans;
+/// spans are kept as 64-bit hashes, as the entity lists' memos keep names).
 fn registry_lookup(registry: &'static Registry, s: &str) -> Vec<(&'static Entry, NameKind)> {
     type Hits = Vec<(&'static Entry, NameKind)>;
     thread_local! {
-        static MEMO: std::cell::RefCell<(usize, FastMap<String, Hits>)> =
-            std::cell::RefCell::new((0, FastMap::default()));
+        static MEMO: std::cell::RefCell<(usize, HashedMap<Hits>)> =
+            std::cell::RefCell::new((0, HashedMap::default()));
     }
     // a registry is never freed ('static), so its address names it for the process
     let id = std::ptr::from_ref(registry) as usize;
+    let key = name_hash(s);
     MEMO.with(|cell| {
         if let Ok(memo) = cell.try_borrow() {
             if memo.0 == id {
-                if let Some(hits) = memo.1.get(s) {
+                if let Some(hits) = memo.1.get(&key) {
                     return hits.clone();
                 }
             }
@@ -1945,7 +1947,7 @@ fn registry_lookup(registry: &'static Registry, s: &str) -> Vec<(&'static Entry,
                 memo.0 = id;
                 memo.1.clear();
             }
-            memo.1.insert(s.to_string(), hits.clone());
+            memo.1.insert(key, hits.clone());
         }
         hits
     })

@@ -298,10 +298,10 @@ impl Memo {
 }
 
 /// A map keyed by [`name_hash`] values (already mixed: the map uses them as they are).
-type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>;
+pub(crate) type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>;
 
 #[derive(Default)]
-struct Premixed(u64);
+pub(crate) struct Premixed(u64);
 
 impl std::hash::Hasher for Premixed {
     fn finish(&self) -> u64 {
@@ -320,7 +320,7 @@ impl std::hash::Hasher for Premixed {
 
 /// A 64-bit hash of a name, eight bytes at a time (names are short; the length is mixed
 /// in, so "a" and "a\0" differ).
-fn name_hash(s: &str) -> u64 {
+pub(crate) fn name_hash(s: &str) -> u64 {
     #[inline]
     fn step(h: u64, v: u64) -> u64 {
         let x = (h ^ v).wrapping_mul(0xbf58_476d_1ce4_e5b9);

@@ -212,8 +212,15 @@ impl PlaceIndex for World {
     }
 
     fn contains(&self, surface: &str) -> bool {
+        // (a handful of region names: compared in place, no lower-cased copy per phrase)
         !self.gazetteer.lookup(surface).is_empty()
-            || self.regions.contains_key(&surface.to_lowercase())
+            || self.regions.keys().any(|k| {
+                if surface.is_ascii() {
+                    k.eq_ignore_ascii_case(surface)
+                } else {
+                    *k == surface.to_lowercase()
+                }
+            })
     }
 
     fn country(&self, alpha3: &str) -> Option<Candidate> {
