@@ -69,6 +69,7 @@ EXTRA_ALIASES = {
     "KGZ": ["Kyrgyz Republic"],
     "KOR": ["Republic of Korea", "ROK"],
     "LAO": ["Lao PDR"],
+    "MKD": ["Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"],
     "NLD": ["Holland", "The Netherlands"],
     "PRK": ["DPRK"],
     "PSE": ["State of Palestine"],

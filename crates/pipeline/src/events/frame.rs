@@ -1084,12 +1084,27 @@ impl Frame<'_, '_> {
             let p = &self.parts[i];
             !p.coded() && matches!(p.sector, Some("MIL" | "COP")) && p.kind.is_none()
         };
+        // "providing intelligence to Macedonia": an uncoded thing given, before the
+        // coded party it goes to, is the theme, not the target
+        let theme = |i: usize| {
+            let p = &self.parts[i];
+            !p.coded() && p.sector.is_some() && p.kind.is_none()
+        };
+        let recipient_after = |i: usize| {
+            candidates.iter().any(|&j| {
+                j > i
+                    && self.parts[j].coded()
+                    && matches!(prep(j), "to" | "into")
+                    && self.parts[j].a <= self.parts[i].b + 3
+            })
+        };
         let first = candidates
             .iter()
             .copied()
             .find(|&i| {
-                let skipped =
-                    own_forces(i) && candidates.iter().any(|&j| j > i && self.parts[j].coded());
+                let skipped = (own_forces(i)
+                    && candidates.iter().any(|&j| j > i && self.parts[j].coded()))
+                    || (theme(i) && recipient_after(i));
                 !(setting(i) || skipped)
             })
             .or_else(|| {

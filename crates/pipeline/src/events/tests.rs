@@ -228,6 +228,26 @@ fn passive_voice_swaps_source_and_target() {
 }
 
 #[test]
+fn the_thing_given_is_not_the_recipient() {
+    // "intelligence" names a sector, but here it is what is provided
+    let doc = run("The United States is providing military intelligence to Macedonia.");
+    has(&doc, "AID", "USA", "MKD");
+    // a recipient far from the noun is another clause's business
+    let doc = run(
+        "Turkish police prevented a rally by students near the university to protest the decision of sending troops to Iraq.",
+    );
+    let coerce: Vec<_> = events(&doc)
+        .into_iter()
+        .filter(|e| e.0 == "COERCE")
+        .collect();
+    assert!(
+        !coerce.is_empty() && coerce.iter().all(|e| e.2 != "IRQ"),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
 fn coordinated_partners_give_one_event_each_way() {
     let doc = run("Iran and Pakistan agreed to reopen the border crossing.");
     has(&doc, "AGREE", "IRN", "PAK");
