@@ -132,6 +132,14 @@ fn seed_report_actors_are_found_resolved_and_none_invented() {
 }
 
 #[test]
+fn a_presidents_administration_is_the_us_executive_and_macedonia_a_state() {
+    let doc = run("The Bush administration criticised Macedonia on Tuesday.");
+    assert_eq!(key_of(&doc, "Bush administration"), "usa.administration");
+    assert_eq!(attrs_of(&doc, "Bush administration")["code"], "USAGOV");
+    assert_eq!(key_of(&doc, "Macedonia"), "mkd");
+}
+
+#[test]
 fn acronyms_defined_in_the_text_become_report_actors() {
     let doc = run(
         "The Regional Water Cooperation Council (RWCC) met in Dushanbe on Monday. \
