@@ -248,6 +248,13 @@ fn the_thing_given_is_not_the_recipient() {
 }
 
 #[test]
+fn an_irregular_past_after_an_actor_is_a_verb_not_a_noun() {
+    // "the EU gave" is a clause ("a U.S. request" would be a noun phrase)
+    let doc = run("The EU gave Syria aid.");
+    has(&doc, "AID", "IGO", "SYR");
+}
+
+#[test]
 fn coordinated_partners_give_one_event_each_way() {
     let doc = run("Iran and Pakistan agreed to reopen the border crossing.");
     has(&doc, "AGREE", "IRN", "PAK");
