@@ -926,8 +926,9 @@ impl Frame<'_, '_> {
         // "a lunch hosted by …": a participle with its agent right after
         let by_after = s.w(m.last + 1) == "by";
         // "is opposed to", "is committed to" are adjectives, not passives
-        md.passive =
-            participle && s.w(m.last + 1) != "to" && (has_be || (by_after && g == m.first));
+        // (the "to" may close the trigger's own pattern: "committed ~ to")
+        let adjective_to = s.w(m.last + 1) == "to" || (m.last > m.first && s.w(m.last) == "to");
+        md.passive = participle && !adjective_to && (has_be || (by_after && g == m.first));
         md.obligation = (g..m.first).any(|i| matches!(s.w(i), "must" | "should"));
         md
     }

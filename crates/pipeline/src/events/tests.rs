@@ -255,6 +255,12 @@ fn an_irregular_past_after_an_actor_is_a_verb_not_a_noun() {
 }
 
 #[test]
+fn committed_to_is_an_adjective_not_a_passive() {
+    let doc = run("Vietnam is committed to opening up the economy.");
+    has(&doc, "AGREE", "VNM", "---");
+}
+
+#[test]
 fn coordinated_partners_give_one_event_each_way() {
     let doc = run("Iran and Pakistan agreed to reopen the border crossing.");
     has(&doc, "AGREE", "IRN", "PAK");
