@@ -860,14 +860,17 @@ impl EventCoder {
             // (not in a passive: "these attempts were suppressed by …" names its target)
             if domestic && !md.passive && !targets.iter().any(Participant::coded) {
                 if let Some(src) = sources.iter().find(|p| p.country.is_some()) {
+                    // where the clause sets it abroad ("Palestinian prisoners rioted at a
+                    // jail in northern Israel"), it is aimed at that country
+                    let country = setting_country(f, &clause).or(src.country);
                     let implicit = Participant {
                         span: trigger_span,
                         a: m.first,
                         b: m.last + 1,
                         key: None,
-                        name: src.country,
+                        name: country,
                         code: None,
-                        country: src.country,
+                        country,
                         kind: None,
                         sector: None,
                         via: Via::Place,

@@ -261,6 +261,14 @@ fn committed_to_is_an_adjective_not_a_passive() {
 }
 
 #[test]
+fn a_protest_abroad_with_no_target_is_aimed_at_the_country_it_is_in() {
+    let doc = run("Afghan refugees rioted on Monday at a camp in northern Pakistan.");
+    has(&doc, "PROTEST", "AFG", "PAK");
+    let doc = run("Afghan refugees rioted on Monday at a camp.");
+    has(&doc, "PROTEST", "AFG", "AFG");
+}
+
+#[test]
 fn coordinated_partners_give_one_event_each_way() {
     let doc = run("Iran and Pakistan agreed to reopen the border crossing.");
     has(&doc, "AGREE", "IRN", "PAK");
