@@ -116,6 +116,9 @@ fn is_border_word(w: &str) -> bool {
     BORDER_WORDS.iter().any(|b| b.eq_ignore_ascii_case(w))
 }
 
+/// What a town named like its own province gains (a weak prior: the seat of a province).
+const SEAT_BONUS: f64 = 1.0;
+
 /// Entries kept per thread before the memo starts afresh.
 const MEMO_LIMIT: usize = 50_000;
 
@@ -245,6 +248,8 @@ struct Context {
     /// The mention as written, lower-cased: a candidate matched only through one of its
     /// alternate names is weaker evidence than one matched by its own name.
     surface: String,
+    /// Where the mention starts (a province named only here is not named "elsewhere").
+    start: usize,
 }
 
 impl PlaceTagger {
@@ -349,7 +354,7 @@ impl PlaceTagger {
             .into_iter()
             .map(|c| {
                 let (score, reasons) =
-                    self.score(&c, &ctx, &HashSet::default(), &HashSet::default());
+                    self.score(&c, &ctx, &HashSet::default(), &HashMap::default());
                 Explanation {
                     candidate: c,
                     score,
@@ -366,7 +371,7 @@ impl PlaceTagger {
         c: &Candidate,
         ctx: &Context,
         countries: &HashSet<String>,
-        admin1s: &HashSet<String>,
+        admin1s: &HashMap<String, Vec<usize>>,
     ) -> (f64, Vec<String>) {
         let mut reasons = Vec::new();
         let mut score = match c.kind {
@@ -390,9 +395,20 @@ impl PlaceTagger {
             reasons.push(format!("{} is named in the report", c.country));
         }
         if let Some(a1) = &c.admin1 {
-            if admin1s.contains(&a1.to_lowercase()) && c.kind != FeatureKind::Admin1 {
+            // named elsewhere in the report: the mention itself does not count when a
+            // province shares its name ("Tripoli" names a Libyan province and a Lebanese
+            // city alike)
+            let at = admin1s.get(&a1.to_lowercase());
+            let elsewhere = at.is_some_and(|at| at.iter().any(|&o| o != ctx.start));
+            let here = at.is_some_and(|at| at.contains(&ctx.start));
+            if c.kind != FeatureKind::Admin1 && elsewhere {
                 score += 5.0;
                 reasons.push(format!("its province {a1} is named in the report"));
+            } else if c.kind != FeatureKind::Admin1 && here {
+                // a town whose name is also its own province's is usually the seat
+                // (Kunduz, Herat): a weaker prior than a province named elsewhere
+                score += SEAT_BONUS;
+                reasons.push(format!("named like its province {a1}"));
             }
         }
         (score, reasons)
@@ -400,9 +416,9 @@ impl PlaceTagger {
 
     /// Collects the place context of the whole report: countries named or implied by a
     /// demonym, and province names.
-    fn doc_context(&self, doc: &Doc) -> (HashSet<String>, HashSet<String>) {
+    fn doc_context(&self, doc: &Doc) -> (HashSet<String>, HashMap<String, Vec<usize>>) {
         let mut countries = HashSet::default();
-        let mut admin1s = HashSet::default();
+        let mut admin1s: HashMap<String, Vec<usize>> = HashMap::default();
         for t in doc.tokens() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -418,16 +434,25 @@ impl PlaceTagger {
             if !self.has_name(word) {
                 continue;
             }
+            // each province name once per occurrence (a name may give several), with
+            // where it was named
+            let mut named: Vec<String> = Vec::new();
             for c in self.lookup(word) {
                 match c.kind {
                     FeatureKind::Country => {
                         countries.insert(c.country.clone());
                     }
                     FeatureKind::Admin1 => {
-                        admin1s.insert(c.name.to_lowercase());
+                        let name = c.name.to_lowercase();
+                        if !named.contains(&name) {
+                            named.push(name);
+                        }
                     }
                     _ => {}
                 }
+            }
+            for name in named {
+                admin1s.entry(name).or_default().push(t.span.start);
             }
         }
         (countries, admin1s)
@@ -461,7 +486,7 @@ impl PlaceTagger {
         doc: &Doc,
         toks: &[Token],
         countries: &HashSet<String>,
-        admin1s: &HashSet<String>,
+        admin1s: &HashMap<String, Vec<usize>>,
         out: &mut Vec<Mention>,
     ) {
         let text = doc.text();
@@ -609,6 +634,7 @@ impl PlaceTagger {
             admin_noun_after,
             in_list,
             surface,
+            start: toks[i].span.start,
         }
     }
 
@@ -671,7 +697,7 @@ impl PlaceTagger {
         cands: Vec<Candidate>,
         ctx: &Context,
         countries: &HashSet<String>,
-        admin1s: &HashSet<String>,
+        admin1s: &HashMap<String, Vec<usize>>,
     ) -> Option<Mention> {
         let text = doc.text();
         let n_cands = cands.len();

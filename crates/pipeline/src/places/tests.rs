@@ -404,3 +404,28 @@ fn an_organisation_the_registry_names_is_not_a_village_of_that_name() {
     assert!(!names.iter().any(|n| n == "Taliban"), "{names:?}");
     assert!(names.iter().any(|n| n == "Kabul"), "{names:?}");
 }
+
+/// Country of each place mention, with the shipped gazetteer.
+fn world_places(text: &str) -> Vec<(String, String)> {
+    let doc = crate::Pipeline::standard()
+        .run(Report::from_text(ReportId("w".into()), text))
+        .unwrap();
+    doc.layer(Layer::Places)
+        .iter()
+        .map(|a| {
+            (
+                doc.slice(a.span).unwrap().to_string(),
+                a.attrs["country"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_shared_with_a_province_is_not_that_province_named_elsewhere() {
+    // "Tripoli" also names a Libyan province: that alone must not outweigh Lebanon
+    let f = world_places("Shells crashed into Tripoli, the port city in Lebanon.");
+    assert!(f.contains(&("Tripoli".into(), "LBN".into())), "{f:?}");
+    let f = world_places("Shells crashed into Tripoli on Monday.");
+    assert!(f.contains(&("Tripoli".into(), "LBY".into())), "{f:?}");
+}
