@@ -272,6 +272,13 @@ fn verb_forms_and_settings_that_decide_source_and_target() {
             "AFG",
             "AFG",
         ),
+        // pressing someone to act is a demand
+        (
+            "Washington pressured Pakistan to close the border.",
+            "REQUEST",
+            "USA",
+            "PAK",
+        ),
     ] {
         has(&run(text), label, source, target);
     }
