@@ -70,6 +70,26 @@ const AUX: &[&str] = &[
     "does",
     "do",
     "n't",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "isn't",
+    "isn’t",
+    "wasn't",
+    "wasn’t",
     "just",
     "still",
     "often",
@@ -103,6 +123,71 @@ const RIGHT_STOP: &[&str] = &[
     "which", "because", "as", "told", "to", "said", "says", "adding", "noting", "saying", "and",
     "but", "is", "was", "has", "had", "via", "through", "with",
 ];
+
+/// Verbs that report what evidence shows: a cue without a "that" when their subject is
+/// a poll, a study, a court … ("Polls show Clinton ahead", "one study found Trump would …").
+const EVIDENCE_VERBS: &[&str] = &["show", "shows", "showed", "shown", "find", "finds", "found"];
+
+/// Head nouns of sources that are evidence or a body that weighs it.
+const EVIDENCE_HEADS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "analyses",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "statistics",
+    "numbers",
+    "records",
+    "documents",
+    "research",
+    "researchers",
+    "investigation",
+    "investigators",
+    "inquiry",
+    "review",
+    "audit",
+    "panel",
+    "court",
+    "jury",
+    "tests",
+    "results",
+    "average",
+    "averages",
+    "estimates",
+    "video",
+    "footage",
+    "images",
+    "photos",
+    "evidence",
+    "probe",
+    "census",
+    "tally",
+    "count",
+    "assessment",
+    "experts",
+    "scientists",
+    "economists",
+    "analysts",
+];
+
+/// Whether the source's last word is an evidence head noun.
+fn evidence_source(s: &Sentence, source: &[Span]) -> bool {
+    let Some(src) = source.last() else {
+        return false;
+    };
+    s.w.iter()
+        .rev()
+        .find(|w| w.span.end <= src.end && w.kind == TokenKind::Word)
+        .is_some_and(|w| w.span.start >= src.start && EVIDENCE_HEADS.contains(&w.l()))
+}
 
 /// Preceding words that make a cue form a noun ("the claims", "his remarks").
 const DETERMINERS: &[&str] = &[
@@ -652,7 +737,16 @@ impl<'a> Sentence<'a> {
                 }
                 depth -= 1;
             } else if depth == 0 {
-                if w.punct() && !matches!(w.l(), "-" | "–" | "'" | "’" | "." | "&") {
+                // "9/11 widow Terry Strada": a slash glued between two words or numbers
+                // stays inside the phrase.
+                let glued = w.is("/")
+                    && e > start
+                    && self.w[e - 1].span.end == w.span.start
+                    && self
+                        .w
+                        .get(e + 1)
+                        .is_some_and(|n| n.span.start == w.span.end);
+                if w.punct() && !glued && !matches!(w.l(), "-" | "–" | "'" | "’" | "." | "&") {
                     break;
                 }
                 if w.kind == TokenKind::Word
@@ -668,6 +762,52 @@ impl<'a> Sentence<'a> {
             e += 1;
         }
         e
+    }
+
+    /// The subject that opens the sentence, before word `limit`: the noun phrase at the
+    /// start, after an opening adjunct that ends with a comma ("In August, several
+    /// groups …").
+    fn subject_before(&self, limit: usize) -> Option<Span> {
+        let mut k = 0;
+        while k < limit && (self.w[k].punct() || self.w[k].open_quote()) {
+            k += 1;
+        }
+        if self.w.get(k).is_some_and(|w| {
+            matches!(
+                w.l(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "since" | "last" | "earlier"
+            )
+        }) {
+            let comma = (k..limit.min(k + 7)).find(|&x| self.w[x].is(","))?;
+            k = comma + 1;
+        }
+        let mut e = self.np_right(k, limit);
+        // the verb ends the subject ("several groups granted …"); a past participle
+        // right after a determiner is a modifier ("a retired general")
+        if let Some(v) = (k + 2..e).find(|&x| {
+            let w = &self.w[x];
+            !w.cap && w.kind == TokenKind::Word && w.l().len() > 4 && w.l().ends_with("ed")
+        }) {
+            e = v;
+        }
+        let opens = self.w.get(k).is_some_and(|w| {
+            w.cap
+                || DETERMINERS.contains(&w.l())
+                || matches!(
+                    w.l(),
+                    "several" | "many" | "most" | "all" | "both" | "two" | "three"
+                )
+        });
+        if e <= k || e - k > 8 || !self.has_content_word(k, e) || !opens {
+            return None;
+        }
+        if self.w[k..e]
+            .iter()
+            .any(|w| w.open_quote() || w.close_quote())
+        {
+            return None;
+        }
+        self.words_span(k, e)
     }
 
     fn has_content_word(&self, a: usize, b: usize) -> bool {
@@ -826,6 +966,11 @@ impl ClaimTagger {
         cue: Cue,
         earlier: &[Found],
     ) -> Option<Found> {
+        // A cue inside a quotation is part of the quoted speaker's words ("“In 2011 he
+        // said, ‘…’,” Mitchell recalled"): the claim is the quoting speaker's.
+        if s.quote_of(i).is_some() {
+            return None;
+        }
         let form: String = s.w[i..i + len]
             .iter()
             .map(|w| w.l())
@@ -834,11 +979,25 @@ impl ClaimTagger {
         if i > 0 && cue.frame != Frame::According && DETERMINERS.contains(&s.w[i - 1].l()) {
             return None;
         }
+        // "his early-morning tweets", "no immediate plans", "his announced plans": a
+        // determiner and a modifier make the cue form a noun.
+        if i > 1 && cue.frame != Frame::According && DETERMINERS.contains(&s.w[i - 2].l()) {
+            let m = &s.w[i - 1];
+            if m.kind == TokenKind::Word && !m.cap && modifier_like(m.l()) {
+                return None;
+            }
+        }
         // "Having said that, …" introduces the writer's own point.
         if i > 0 && s.w[i - 1].is("having") {
             return None;
         }
-        let after = s.w.get(i + len);
+        // A date right after the cue sits between it and its complement ("reported
+        // Saturday that …").
+        let mut a = i + len;
+        while a < s.w.len() && s.is_date_word(a) {
+            a += 1;
+        }
+        let after = s.w.get(a);
         let marker_after = after.is_some_and(|w| {
             w.is("that") || w.is(":") || w.open_quote() || (w.is("to") && cue.frame != Frame::Call)
         });
@@ -888,7 +1047,7 @@ impl ClaimTagger {
             b -= 1;
         }
         for w in &s.w[b..i] {
-            if NEGATIONS.contains(&w.l()) {
+            if NEGATIONS.contains(&w.l()) || w.l().ends_with("n't") || w.l().ends_with("n’t") {
                 found.cue_negated = true;
             }
             if HEDGES.contains(&w.l()) {
@@ -1000,9 +1159,15 @@ impl ClaimTagger {
                 _ => {
                     // A participle after a comma takes the source of the clause before.
                     if form.ends_with("ing") {
-                        let prev_claim = earlier.last()?;
-                        found.source = prev_claim.source.clone();
-                        found.inherited = true;
+                        // With no claim before it, the participle's subject is the
+                        // sentence's ("Trump was defensive …, saying, “…”").
+                        match earlier.last() {
+                            Some(prev_claim) => {
+                                found.source = prev_claim.source.clone();
+                                found.inherited = true;
+                            }
+                            None => found.source.push(s.subject_before(b)?),
+                        }
                         let (content, direct) = self.content_after(s, i, len, cue, &mut found)?;
                         found.content.push(content);
                         found.direct = direct;
@@ -1045,12 +1210,20 @@ impl ClaimTagger {
                 src_end = subj_end;
             }
         }
-        if src_start >= src_end || !s.has_content_word(src_start, src_end) {
+        // "an architect who said …": the relative pronoun is the source's word in the
+        // text; the speaker is resolved to what it refers to.
+        let relative_subject =
+            src_start + 1 == src_end && matches!(s.w[src_start].l(), "who" | "which");
+        if src_start >= src_end || !(relative_subject || s.has_content_word(src_start, src_end)) {
             // No subject: a participle continues the claim before it ("…, noting that").
             if form.ends_with("ing") {
-                let prev_claim = earlier.last()?;
-                found.source = prev_claim.source.clone();
-                found.inherited = true;
+                match earlier.last() {
+                    Some(prev_claim) => {
+                        found.source = prev_claim.source.clone();
+                        found.inherited = true;
+                    }
+                    None => found.source.push(s.subject_before(b)?),
+                }
             } else {
                 return None;
             }
@@ -1063,6 +1236,16 @@ impl ClaimTagger {
                 src_start += 1;
             }
             found.source.push(s.words_span(src_start, src_end)?);
+        }
+        // "I think", "you say", "we want" inside a quote are the quoted speaker's own
+        // words, not a new attribution.
+        if let [src] = found.source[..] {
+            let word = s.text.get(src.start..src.end).unwrap_or("").to_lowercase();
+            if matches!(word.as_str(), "i" | "you" | "we")
+                && region_at(s.regions, src.start).is_some()
+            {
+                return None;
+            }
         }
         // "“…,” Mr. Clarke told reporters." — the addressee is not content.
         let after_object = if cue.frame == Frame::Tell {
@@ -1079,7 +1262,9 @@ impl ClaimTagger {
                 .position(|w| w.span.start == x.start)
                 .is_some_and(|p| p > 0 && s.w[p - 1].close_quote())
         });
-        if matches!(cue.frame, Frame::Speech | Frame::Tell)
+        // ("“…?” Graham asked." — a question verb with nothing after it is speech.)
+        if (matches!(cue.frame, Frame::Speech | Frame::Tell)
+            || (cue.frame == Frame::Call && nothing_after))
             && (nothing_after || quote_before_source)
             && !marker_after
         {
@@ -1087,7 +1272,9 @@ impl ClaimTagger {
             let p =
                 s.w.iter()
                     .position(|w| Some(w.span.start) == found.source.first().map(|x| x.start))?;
-            if p > 0 && (s.w[p - 1].punct() || s.w[p - 1].close_quote()) {
+            // ("“…?” Clinton said." is a sentence of its own: the quote before it is
+            // the content.)
+            if p == 0 || s.w[p - 1].punct() || s.w[p - 1].close_quote() {
                 let (content, direct) = s.content_before(p)?;
                 found.content.push(content);
                 found.direct = direct;
@@ -1097,22 +1284,16 @@ impl ClaimTagger {
                 return Some(found);
             }
         }
-        if AMBIGUOUS.contains(&form.as_str()) && !marker_after {
+        if AMBIGUOUS.contains(&form.as_str())
+            && !marker_after
+            && !(EVIDENCE_VERBS.contains(&form.as_str()) && evidence_source(s, &found.source))
+        {
             return None;
-        }
-        // "I think", "you say", "we want" inside a quote are the quoted speaker's own
-        // words, not a new attribution.
-        if let [src] = found.source[..] {
-            let word = s.text.get(src.start..src.end).unwrap_or("").to_lowercase();
-            if matches!(word.as_str(), "i" | "you" | "we")
-                && region_at(s.regions, src.start).is_some()
-            {
-                return None;
-            }
         }
         // "called X “Y”" names; "called X on Friday" is a telephone call.
         if matches!(form.as_str(), "call" | "calls" | "called")
             && !s.w[i + len..].iter().take(8).any(W::open_quote)
+            && !names_something(s, i + len)
         {
             return None;
         }
@@ -1133,6 +1314,14 @@ impl ClaimTagger {
     ) -> Option<(Span, bool)> {
         let n = s.w.len();
         let mut k = i + len;
+        // "reported Saturday that …": the date is neither cue nor content.
+        let mut a = k;
+        while a < n && s.is_date_word(a) {
+            a += 1;
+        }
+        if a > k && a < n && (s.w[a].is("that") || s.w[a].is(":") || s.w[a].open_quote()) {
+            k = a;
+        }
         match cue.frame {
             Frame::Tell
                 if k < n && !s.w[k].is("that") && !s.w[k].open_quote() && !s.w[k].is(":") =>
@@ -1374,10 +1563,26 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
         || s.text[..s.span.start]
             .trim_end_matches([' ', '\t'])
             .ends_with('\n');
-    if !starts_paragraph {
+    let lead = usize::from(s.w.first().is_some_and(W::open_quote));
+    // "Said Ellis: “…”" opens a sentence anywhere in a paragraph.
+    let verb_opens = s.w.get(lead).is_some_and(|w| {
+        w.cap
+            && matches!(
+                w.l(),
+                "said"
+                    | "says"
+                    | "asked"
+                    | "asks"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+                    | "replied"
+            )
+    });
+    if !starts_paragraph && !verb_opens {
         return None;
     }
-    let lead = usize::from(s.w.first().is_some_and(W::open_quote));
     let j =
         s.w.iter()
             .take(8)
@@ -1393,8 +1598,20 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
     if NOT_SPEAKERS.contains(&label.join(" ").as_str()) || NOT_SPEAKERS.contains(&label[0]) {
         return None;
     }
-    let source = s.words_span(lead, j)?;
-    let cue = s.words_span(j, j + 1)?;
+    // "Said Ellis: “…”": a speech verb opening the label is the cue, the rest the source.
+    let verb_first = verb_opens && j > lead + 1;
+    if !starts_paragraph && !verb_first {
+        return None;
+    }
+    let (source, cue, cue_at) = if verb_first {
+        (
+            s.words_span(lead + 1, j)?,
+            s.words_span(lead, lead + 1)?,
+            lead,
+        )
+    } else {
+        (s.words_span(lead, j)?, s.words_span(j, j + 1)?, j)
+    };
     let rest = s.w.get(j + 1)?;
     let content = if s.w[j].is(":") {
         let para_end = s.text[rest.span.start..]
@@ -1409,7 +1626,7 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
         sentence: s.idx,
         source: vec![source],
         cue,
-        cue_lower: s.w[j].lower.to_string(),
+        cue_lower: s.w[cue_at].lower.to_string(),
         content: vec![content],
         cue_entry: Cue {
             stance: Stance::Asserts,
@@ -1424,9 +1641,101 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
     })
 }
 
+/// Whether a lower-case word reads as a modifier before a noun: hyphenated, a participle
+/// or adjective ending, or a common pre-noun adjective.
+fn modifier_like(w: &str) -> bool {
+    w.contains('-')
+        || ["ed", "ing", "est", "al", "ive", "ous", "ful", "ic"]
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        || matches!(
+            w,
+            "immediate"
+                | "best"
+                | "new"
+                | "own"
+                | "latest"
+                | "recent"
+                | "initial"
+                | "early"
+                | "late"
+                | "former"
+                | "previous"
+                | "grand"
+                | "big"
+                | "first"
+                | "last"
+                | "many"
+                | "other"
+                | "repeated"
+                | "angry"
+                | "public"
+        )
+}
+
+/// After "called" at word `k`: an object and what it is called ("called him a master",
+/// "called the charges a fabrication", "called it unacceptable") rather than a meeting
+/// called or a telephone call ("called a meeting", "called him on Friday").
+fn names_something(s: &Sentence, k: usize) -> bool {
+    let Some(first) = s.w.get(k) else {
+        return false;
+    };
+    if matches!(
+        first.l(),
+        "him" | "her" | "it" | "them" | "himself" | "herself" | "itself"
+    ) {
+        return s.w.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !s.is_date_word(k + 1)
+                && !matches!(
+                    n.l(),
+                    "on" | "back"
+                        | "to"
+                        | "at"
+                        | "up"
+                        | "out"
+                        | "in"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "and"
+                        | "about"
+                        | "over"
+                        | "with"
+                        | "again"
+                        | "last"
+                        | "this"
+                )
+        });
+    }
+    if matches!(
+        first.l(),
+        "a" | "an" | "for" | "on" | "off" | "up" | "back" | "in" | "out"
+    ) {
+        return false;
+    }
+    // a second noun phrase opening with "a"/"an" right after a short object
+    (k + 1..(k + 6).min(s.w.len()))
+        .take_while(|&x| s.w[x].kind == TokenKind::Word && !PREPOSITIONS.contains(&s.w[x].l()))
+        .any(|x| matches!(s.w[x].l(), "a" | "an"))
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "to", "for", "from", "with", "about", "after", "before", "during", "over",
+    "by", "of", "into",
+];
+
 /// Whether words `a..b` are only an adjunct after a source ("in a statement", "on
 /// Thursday", "in an interview with TASS").
 fn tail_is_adjunct(s: &Sentence, a: usize, b: usize) -> bool {
+    // "…,” said Donald Tusk, summing up …": a participle clause of its own.
+    if s.w[a].is(",")
+        && s.w.get(a + 1).is_some_and(|w| {
+            w.kind == TokenKind::Word && !w.cap && w.l().len() > 5 && w.l().ends_with("ing")
+        })
+    {
+        return true;
+    }
     if b - a > 10 {
         return false;
     }

@@ -502,3 +502,106 @@ fn a_cue_coordinated_with_an_earlier_verb_takes_the_subject() {
     let doc = run("the crowd cheered loudly, and said nothing.");
     assert!(roles(&doc).is_empty(), "{:#?}", roles(&doc));
 }
+
+/// (source, cue, content) of one claim.
+type Roles = (&'static str, &'static str, &'static str);
+
+/// One sentence (or two), and the (source, cue, content) each claim must have, in order.
+#[test]
+fn sources_cues_and_contents_of_common_shapes() {
+    let cases: &[(&str, &[Roles])] = &[
+        // a relative pronoun is the source word; the speaker resolves through it
+        (
+            "Officials met an engineer who said he was never paid for the design.",
+            &[("who", "said", "he was never paid for the design")],
+        ),
+        (
+            "The envoy met Ahmad Massoud, who in 2021 said the resistance would go on.",
+            &[("who", "said", "the resistance would go on")],
+        ),
+        // a slash glued inside the source after the cue
+        (
+            "“They are wrong,” said 9/11 widow Terry Strada.",
+            &[("9/11 widow Terry Strada", "said", "“They are wrong,”")],
+        ),
+        // a question closes its sentence; the speaker's sentence takes it as content
+        (
+            "“How many times must we see this?” Clinton said.",
+            &[("Clinton", "said", "“How many times must we see this?”")],
+        ),
+        (
+            "“Does anybody know the plan?” Graham asked.",
+            &[("Graham", "asked", "“Does anybody know the plan?”")],
+        ),
+        // a speech verb opening a label
+        (
+            "Taxes rose. Said Ellis: “Nobody wants tax reform.”",
+            &[("Ellis", "Said", "“Nobody wants tax reform.”")],
+        ),
+        // evidence shows, with no "that"
+        (
+            "Polls show Clinton with a lead in Ohio.",
+            &[("Polls", "show", "Clinton with a lead in Ohio")],
+        ),
+        (
+            "One study found the tax would fall on the poor.",
+            &[("One study", "found", "the tax would fall on the poor")],
+        ),
+        // a participle with no claim before it takes the sentence's subject
+        (
+            "In August, several groups granted Clarke an extension, saying his capital was short.",
+            &[("several groups", "saying", "his capital was short")],
+        ),
+        // a participle clause after an inverted source does not stop the inversion
+        (
+            "“It was a sad moment,” said Donald Tusk, summing up the talks.",
+            &[("Donald Tusk", "said", "“It was a sad moment,”")],
+        ),
+        // naming someone something
+        (
+            "Trump called him a disgrace to the party.",
+            &[("Trump", "called", "him a disgrace to the party")],
+        ),
+        // a date between the cue and its "that"
+        (
+            "The Times reported Saturday that it had received the filings.",
+            &[("The Times", "reported", "that it had received the filings")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(String, String, String)> = roles(&run(text))
+            .into_iter()
+            .map(|(s, c, t, _)| (s, c, t))
+            .collect();
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(s, c, t)| (s.to_string(), c.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn forms_that_are_not_attributions_here() {
+    for t in [
+        // a cue inside a quotation is the quoted speaker's own words
+        "“In 2011 he said the approach had failed,” Mitchell recalled.",
+        // a modifier and a determiner make the cue form a noun
+        "Reporters read his early-morning tweets about the pageant.",
+        "Police have no immediate plans to release the recordings.",
+        // a meeting called, a telephone call
+        "The council called an emergency meeting on the test.",
+        "He called her on Friday.",
+        // "shows" of something that is not evidence needs a "that"
+        "The exhibition shows paintings from the war.",
+    ] {
+        let r = roles(&run(t));
+        assert!(
+            r.iter().all(|(_, c, _, _)| !matches!(
+                c.as_str(),
+                "said" | "tweets" | "plans" | "called" | "shows"
+            )),
+            "{t}: {r:?}"
+        );
+    }
+}
