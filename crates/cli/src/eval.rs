@@ -81,6 +81,13 @@ pub fn prediction(task: Task, doc: &Doc) -> Prediction {
                         end: a.span.end,
                         lat: a.attrs.get("lat")?.as_f64()?,
                         lon: a.attrs.get("lon")?.as_f64()?,
+                        area: a
+                            .attrs
+                            .get("precision")
+                            .and_then(|p| p.as_str())
+                            .is_some_and(|p| {
+                                matches!(p, "country" | "admin1" | "region" | "border_region")
+                            }),
                     })
                 })
                 .collect(),

@@ -367,6 +367,7 @@ mod tests {
             end: 5,
             lat: f64::NAN,
             lon: 0.0,
+            area: false,
         }]);
         assert!(matches!(
             e.add(&d, &bad),

@@ -30,6 +30,10 @@ pub struct PredPlace {
     pub lat: f64,
     /// Longitude in degrees of the resolved feature's reference point.
     pub lon: f64,
+    /// Whether the resolved feature is an area (a country, a province, a region) whose
+    /// point is a reference point by convention, rather than a town or a site.
+    #[serde(default)]
+    pub area: bool,
 }
 
 /// A predicted temporal expression.
@@ -112,6 +116,7 @@ impl Prediction {
                         end: g.end,
                         lat: g.lat,
                         lon: g.lon,
+                        area: false,
                     })
                     .collect(),
             ),

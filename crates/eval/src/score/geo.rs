@@ -16,6 +16,13 @@
 //!   circumference, the largest possible error. It lies in [0, 1]; 0 is perfect and
 //!   lower is better.
 //!
+//! The same share is also given apart for the toponyms resolved to a point (a town, a
+//! site: `acc161_point`) and to an area (a country, a province, a region:
+//! `acc161_area`, with `area_share` the share of found toponyms resolved to an area). An
+//! area's point is a reference point by convention, and gold sets differ in theirs
+//! (GeoNames' own, an atlas centre), so a right area can lie more than 161 km from the
+//! gold coordinate: the split shows how much of the error is that.
+//!
 //! With nothing found, `acc161` is 0 and `mean_km`, `median_km` and `auc` are missing
 //! (JSON `null`), since there is no error to average.
 
@@ -78,6 +85,8 @@ pub fn auc_log_error(errors_km: &[f64]) -> Option<f64> {
 pub(crate) struct GeoScorer {
     gold: u64,
     errors_km: Vec<f64>,
+    /// Whether each found toponym (same order as `errors_km`) was resolved to an area.
+    area: Vec<bool>,
 }
 
 impl GeoScorer {
@@ -95,6 +104,7 @@ impl GeoScorer {
             if let Some((_, p)) = best {
                 self.errors_km
                     .push(haversine_km(g.lat, g.lon, p.lat, p.lon));
+                self.area.push(p.area);
             }
         }
     }
@@ -109,12 +119,31 @@ impl GeoScorer {
             Some(self.errors_km.iter().sum::<f64>() / self.errors_km.len() as f64)
         };
         let opt = |v: Option<f64>, f: fn(f64) -> Figure| v.map_or(Figure::Missing, f);
+        let split = |want: bool| {
+            let (n, ok) = self
+                .errors_km
+                .iter()
+                .zip(&self.area)
+                .filter(|(_, &a)| a == want)
+                .fold((0u64, 0u64), |(n, ok), (&e, _)| {
+                    (n + 1, ok + u64::from(e <= ACC_KM))
+                });
+            if n == 0 {
+                Figure::Missing
+            } else {
+                Figure::Rate(ratio(ok, n))
+            }
+        };
+        let areas = self.area.iter().filter(|&&a| a).count() as u64;
         vec![
             ("found", Figure::Rate(ratio(found, self.gold))),
             ("acc161", Figure::Rate(ratio(within, found))),
             ("mean_km", opt(mean, Figure::Km)),
             ("median_km", opt(median(&self.errors_km), Figure::Km)),
             ("auc", opt(auc_log_error(&self.errors_km), Figure::Rate)),
+            ("acc161_point", split(false)),
+            ("acc161_area", split(true)),
+            ("area_share", Figure::Rate(ratio(areas, found))),
             ("gold_toponyms", Figure::Count(self.gold)),
             ("found_count", Figure::Count(found)),
         ]
@@ -141,6 +170,7 @@ mod tests {
             end,
             lat,
             lon,
+            area: false,
         }
     }
     fn fig(figs: &[(&str, Figure)], key: &str) -> Option<f64> {
@@ -242,5 +272,34 @@ mod tests {
         assert!((fig(&f, "median_km").unwrap_or(0.0) - d / 2.0).abs() < 1e-9);
         assert!((fig(&f, "mean_km").unwrap_or(0.0) - d / 2.0).abs() < 1e-9);
         assert_eq!(fig(&f, "found_count"), Some(2.0));
+    }
+
+    #[test]
+    fn points_and_areas_are_scored_apart() {
+        // A town right, a country 500 km off its gold point, a province right.
+        let gold = [
+            g(0, 5, 38.5598, 68.7870),
+            g(10, 16, 60.0, -95.0),
+            g(20, 28, 50.0, -85.0),
+        ];
+        let area = |mut x: PredPlace| {
+            x.area = true;
+            x
+        };
+        let pred = [
+            p(0, 5, 38.5598, 68.7870),
+            area(p(10, 16, 57.94, -102.36)),
+            area(p(20, 28, 50.1, -85.1)),
+        ];
+        let mut s = GeoScorer::default();
+        s.add(&gold, &pred);
+        let f = s.figures();
+        assert_eq!(fig(&f, "acc161_point"), Some(1.0));
+        assert_eq!(fig(&f, "acc161_area"), Some(0.5));
+        assert!((fig(&f, "area_share").unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-12);
+        // no area at all: its share is missing, not zero
+        let mut s = GeoScorer::default();
+        s.add(&gold[..1], &pred[..1]);
+        assert_eq!(fig(&s.figures(), "acc161_area"), None);
     }
 }

@@ -44,6 +44,14 @@ struct World {
     regions: HashMap<String, Candidate>,
     country_points: HashMap<String, (f64, f64)>,
     admin1_points: HashMap<(String, String), (f64, f64)>,
+    /// Other names of countries from the actor registry's state table
+    /// (`data/actors/states.tsv`: "Macedonia", "Burma", "East Timor") that no country of
+    /// the gazetteer carries, lower-cased, with the country's alpha-3.
+    country_aliases: HashMap<String, String>,
+    /// Byte lengths (bit n set for length n < 64) and lower-cased first bytes of those
+    /// aliases: a cheap test before lower-casing a phrase.
+    alias_lengths: u64,
+    alias_firsts: [bool; 256],
 }
 
 impl World {
@@ -77,8 +85,32 @@ impl World {
             .filter(|(_, b)| b.3 - b.1 < 180.0)
             .map(|(k, b)| (k, ((b.0 + b.2) / 2.0, (b.1 + b.3) / 2.0)))
             .collect();
+        let country_aliases: HashMap<String, String> =
+            state_aliases(include_str!("../../../../data/actors/states.tsv"))
+                .into_iter()
+                .filter(|(alias, _)| {
+                    !gazetteer
+                        .lookup(alias)
+                        .iter()
+                        .filter_map(|&id| gazetteer.get(id))
+                        .any(|p| p.kind == PlaceKind::Country)
+                })
+                .collect();
+        let mut alias_lengths = 0u64;
+        let mut alias_firsts = [false; 256];
+        for alias in country_aliases.keys() {
+            if alias.len() < 64 {
+                alias_lengths |= 1 << alias.len();
+            }
+            if let Some(&b) = alias.as_bytes().first() {
+                alias_firsts[usize::from(b)] = true;
+            }
+        }
         World {
             gazetteer,
+            country_aliases,
+            alias_lengths,
+            alias_firsts,
             regions: parse_regions(include_str!("../../../../data/regions.tsv"))
                 .into_iter()
                 .chain(parse_extra(include_str!(
@@ -88,6 +120,16 @@ impl World {
             country_points,
             admin1_points,
         }
+    }
+
+    /// Whether `surface` could be a country alias (length and first letter), before the
+    /// lower-cased lookup.
+    fn may_be_alias(&self, surface: &str) -> bool {
+        surface.len() < 64
+            && self.alias_lengths & (1 << surface.len()) != 0
+            && surface.as_bytes().first().is_some_and(|&b| {
+                !b.is_ascii() || self.alias_firsts[usize::from(b.to_ascii_lowercase())]
+            })
     }
 
     fn candidate(&self, p: Place<'_>) -> Option<Candidate> {
@@ -121,6 +163,29 @@ impl World {
             population: p.population,
         })
     }
+}
+
+/// (lower-cased alias, alpha-3) from the state table's `aliases` column: written names of
+/// four letters or more with a lower-case letter (no acronyms such as "UK" or "FYROM",
+/// which name the state as an actor more often than as a place), without a leading "the".
+fn state_aliases(tsv: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(&"state"), Some(a3), Some(aliases)) = (cols.get(1), cols.get(3), cols.get(6))
+        else {
+            continue;
+        };
+        for alias in aliases.split('|').map(str::trim) {
+            let written = alias.chars().count() >= 4
+                && alias.chars().any(char::is_lowercase)
+                && !alias.to_lowercase().starts_with("the ");
+            if written {
+                out.push((alias.to_lowercase(), a3.to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// `names TAB lat TAB lon TAB alpha3 TAB admin1` lines of `data/places-extra.tsv`: places
@@ -205,8 +270,16 @@ impl PlaceIndex for World {
             .filter_map(|&id| self.gazetteer.get(id))
             .filter_map(|p| self.candidate(p))
             .collect();
-        if let Some(r) = self.regions.get(&surface.to_lowercase()) {
+        let lower = surface.to_lowercase();
+        if let Some(r) = self.regions.get(&lower) {
             out.push(r.clone());
+        }
+        if let Some(c) = self
+            .country_aliases
+            .get(&lower)
+            .and_then(|a3| self.country(a3))
+        {
+            out.push(c);
         }
         out
     }
@@ -214,6 +287,8 @@ impl PlaceIndex for World {
     fn contains(&self, surface: &str) -> bool {
         // (a handful of region names: compared in place, no lower-cased copy per phrase)
         !self.gazetteer.lookup(surface).is_empty()
+            || self.may_be_alias(surface)
+                && self.country_aliases.contains_key(&surface.to_lowercase())
             || self.regions.keys().any(|k| {
                 if surface.is_ascii() {
                     k.eq_ignore_ascii_case(surface)

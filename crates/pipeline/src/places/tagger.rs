@@ -354,7 +354,7 @@ impl PlaceTagger {
             .into_iter()
             .map(|c| {
                 let (score, reasons) =
-                    self.score(&c, &ctx, &HashSet::default(), &HashMap::default());
+                    self.score(&c, &ctx, &HashSet::default(), &HashMap::default(), &[]);
                 Explanation {
                     candidate: c,
                     score,
@@ -372,6 +372,7 @@ impl PlaceTagger {
         ctx: &Context,
         countries: &HashSet<String>,
         admin1s: &HashMap<String, Vec<usize>>,
+        province_names: &[String],
     ) -> (f64, Vec<String>) {
         let mut reasons = Vec::new();
         let mut score = match c.kind {
@@ -401,7 +402,14 @@ impl PlaceTagger {
             let at = admin1s.get(&a1.to_lowercase());
             let elsewhere = at.is_some_and(|at| at.iter().any(|&o| o != ctx.start));
             let here = at.is_some_and(|at| at.contains(&ctx.start));
-            if c.kind != FeatureKind::Admin1 && elsewhere {
+            // (nor does a town of that country matched by an alternate or former name:
+            // "Minnesota" is not Minneota, Minnesota, "Nebraska" not a Virginia town once
+            // called so)
+            let namesake_of_province =
+                c.kind != FeatureKind::Admin1 && province_names.contains(&c.country);
+            if namesake_of_province {
+                reasons.push(format!("a province of {} has this name", c.country));
+            } else if c.kind != FeatureKind::Admin1 && elsewhere {
                 score += 5.0;
                 reasons.push(format!("its province {a1} is named in the report"));
             } else if c.kind != FeatureKind::Admin1 && here {
@@ -419,13 +427,27 @@ impl PlaceTagger {
     fn doc_context(&self, doc: &Doc) -> (HashSet<String>, HashMap<String, Vec<usize>>) {
         let mut countries = HashSet::default();
         let mut admin1s: HashMap<String, Vec<usize>> = HashMap::default();
-        for t in doc.tokens() {
+        let tokens = doc.tokens();
+        for (k, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let word = &doc.text()[t.span.start..t.span.end];
             if !starts_upper(word) {
                 continue;
+            }
+            // "New Mexico" does not name Mexico, nor "Papua New Guinea" Guinea: the word
+            // ends a longer name
+            if let Some(prev) = k.checked_sub(1).map(|p| &tokens[p]) {
+                let before = &doc.text()[prev.span.start..prev.span.end];
+                let joined = doc.text().get(prev.span.start..t.span.end).unwrap_or("");
+                if prev.kind == TokenKind::Word
+                    && starts_upper(before)
+                    && prev.span.end + 1 == t.span.start
+                    && self.has_name(joined)
+                {
+                    continue;
+                }
             }
             if let Some(a3) = self.demonyms.country(word) {
                 countries.insert(a3.to_string());
@@ -701,10 +723,19 @@ impl PlaceTagger {
     ) -> Option<Mention> {
         let text = doc.text();
         let n_cands = cands.len();
+        // Countries with a province of exactly this name: there the name is the province's,
+        // and a namesake town of that country takes no credit from other provinces named
+        // in the report ("Arizona, California, Colorado, …, Missouri": not the town of
+        // California in Missouri).
+        let province_names: Vec<String> = cands
+            .iter()
+            .filter(|c| c.kind == FeatureKind::Admin1 && c.name.to_lowercase() == ctx.surface)
+            .map(|c| c.country.clone())
+            .collect();
         let mut scored: Vec<(f64, Vec<String>, Candidate)> = cands
             .into_iter()
             .map(|c| {
-                let (s, r) = self.score(&c, ctx, countries, admin1s);
+                let (s, r) = self.score(&c, ctx, countries, admin1s, &province_names);
                 (s, r, c)
             })
             .collect();

@@ -429,3 +429,48 @@ fn a_name_shared_with_a_province_is_not_that_province_named_elsewhere() {
     let f = world_places("Shells crashed into Tripoli on Monday.");
     assert!(f.contains(&("Tripoli".into(), "LBY".into())), "{f:?}");
 }
+
+/// (text, resolved name, precision) of each place mention, with the shipped gazetteer.
+fn world_resolved(text: &str) -> Vec<(String, String, String)> {
+    let doc = crate::Pipeline::standard()
+        .run(Report::from_text(ReportId("w".into()), text))
+        .unwrap();
+    doc.layer(Layer::Places)
+        .iter()
+        .map(|a| {
+            (
+                doc.slice(a.span).unwrap().to_string(),
+                a.attrs["name"].as_str().unwrap_or("").to_string(),
+                a.attrs["precision"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_province_name_is_the_province_not_a_namesake_town_of_its_country() {
+    // California, Missouri and Mexico, Missouri are towns; Missouri named beside them
+    // must not pull the state names to them
+    let f = world_resolved(
+        "Cases were reported in Arizona, California, Colorado, Missouri and New Mexico.",
+    );
+    for state in ["California", "New Mexico", "Arizona"] {
+        assert!(
+            f.contains(&(state.into(), state.into(), "admin1".into())),
+            "{state}: {f:?}"
+        );
+    }
+    // a town matched by an alternate spelling of a province's name (Minneota)
+    let f = world_resolved("Health officials in Minnesota and Wisconsin confirmed it.");
+    assert!(
+        f.contains(&("Minnesota".into(), "Minnesota".into(), "admin1".into())),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn former_and_short_names_of_states_resolve_to_the_country() {
+    let f = world_places("Refugees fled from Burma to Thailand, and from Macedonia to Greece.");
+    assert!(f.contains(&("Burma".into(), "MMR".into())), "{f:?}");
+    assert!(f.contains(&("Macedonia".into(), "MKD".into())), "{f:?}");
+}
