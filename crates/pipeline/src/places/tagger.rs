@@ -492,7 +492,7 @@ impl PlaceTagger {
         // A word the dates stage took ("In March", "on Sunday") is not a place.
         let dates: Vec<Span> = doc.layer(Layer::Dates).iter().map(|a| a.span).collect();
         mentions.retain(|m| m.label == "border" || !dates.iter().any(|d| d.overlaps(m.span)));
-        self.refine_by_proximity(&mut mentions);
+        self.refine_by_proximity(&mut mentions, &countries);
         mentions
             .into_iter()
             .map(|m| {
@@ -989,7 +989,7 @@ impl PlaceTagger {
 
     /// Second pass: where a name had several candidates, prefer the one near the report's
     /// other places (a "Panj" next to "Khorog" is the Tajik town).
-    fn refine_by_proximity(&self, mentions: &mut [Mention]) {
+    fn refine_by_proximity(&self, mentions: &mut [Mention], countries: &HashSet<String>) {
         let anchors: Vec<(f64, f64)> = mentions
             .iter()
             .filter(|m| m.attrs.get("candidates").and_then(Value::as_u64) == Some(1))
@@ -1011,6 +1011,12 @@ impl PlaceTagger {
             if !ambiguous || !is_point {
                 continue;
             }
+            let current_country = m
+                .attrs
+                .get("country")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             let Some(name) = m
                 .attrs
                 .get("name")
@@ -1041,8 +1047,12 @@ impl PlaceTagger {
                 .filter(|c| matches!(c.kind, FeatureKind::City | FeatureKind::Capital))
                 .min_by(|a, b| near(a).total_cmp(&near(b)))
             {
-                // Switch only for a clearly closer namesake of some size.
-                if near(best) + 300.0 < current_dist && best.population >= 1_000 {
+                // Switch only for a clearly closer namesake of some size, and never out of
+                // a country the report names into one it does not ("Paris" beside Sofia
+                // is not a Ukrainian village when France is named).
+                let leaves_named =
+                    countries.contains(&current_country) && !countries.contains(&best.country);
+                if near(best) + 300.0 < current_dist && best.population >= 1_000 && !leaves_named {
                     m.attrs.insert("geonameid".into(), json!(best.geonameid));
                     m.attrs.insert("country".into(), json!(best.country));
                     m.attrs.insert("admin1".into(), json!(best.admin1));

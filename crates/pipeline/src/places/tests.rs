@@ -474,3 +474,17 @@ fn former_and_short_names_of_states_resolve_to_the_country() {
     assert!(f.contains(&("Burma".into(), "MMR".into())), "{f:?}");
     assert!(f.contains(&("Macedonia".into(), "MKD".into())), "{f:?}");
 }
+
+#[test]
+fn nearby_places_do_not_move_a_name_out_of_a_country_the_report_names() {
+    // Paris is also a village near Bolhrad in Ukraine: next to Ukrainian towns it moves
+    // there, unless the report names France
+    let f = world_places(
+        "The minister flew from Izmail to Bolhrad, then told reporters in Paris that France would help.",
+    );
+    assert!(f.contains(&("Paris".into(), "FRA".into())), "{f:?}");
+    let f = world_places(
+        "The minister flew from Izmail to Bolhrad, then told reporters in Paris that they would help.",
+    );
+    assert!(f.contains(&("Paris".into(), "UKR".into())), "{f:?}");
+}
