@@ -917,6 +917,22 @@ impl<'a> Sentence<'a> {
     }
 }
 
+impl Sentence<'_> {
+    /// `sp` without the quote marks, commas, colons and dashes at its ends.
+    fn trim_marks(&self, sp: Span) -> Span {
+        let inside: Vec<&W> = self.w.iter().filter(|w| sp.contains(w.span)).collect();
+        let keep = |w: &&&W| {
+            !(w.open_quote()
+                || w.close_quote()
+                || matches!(w.l(), "," | ";" | ":" | "—" | "–" | "-" | "―"))
+        };
+        match (inside.iter().find(keep), inside.iter().rev().find(keep)) {
+            (Some(a), Some(b)) => span(a.span.start, b.span.end).unwrap_or(sp),
+            _ => sp,
+        }
+    }
+}
+
 impl ClaimTagger {
     fn find(&self, lex: &Lexicon, s: &Sentence, out: &mut Vec<Found>) {
         let n = s.w.len();
@@ -933,9 +949,14 @@ impl ClaimTagger {
                 continue;
             };
             let next = i + len;
-            if let Some(f) =
+            if let Some(mut f) =
                 self.attribution(s, i, len, cue, out.get(first_in_sentence..).unwrap_or(&[]))
             {
+                // A quote mark closing the content is not part of the speaker
+                // ("…,'' Mr. Biden said").
+                for src in &mut f.source {
+                    *src = s.trim_marks(*src);
+                }
                 // "…, noting that …" ends the content of the claim before it.
                 if f.inherited {
                     let cut = (0..i)
@@ -1043,7 +1064,7 @@ impl ClaimTagger {
 
         // Auxiliaries and adverbs before the cue belong to it.
         let mut b = i;
-        while b > 0 && AUX.contains(&s.w[b - 1].l()) {
+        while b > 0 && (AUX.contains(&s.w[b - 1].l()) || manner_adverb(&s.w[b - 1])) {
             b -= 1;
         }
         for w in &s.w[b..i] {
@@ -1087,7 +1108,8 @@ impl ClaimTagger {
             && (matches!(
                 s.w[right_src_end + 1].l(),
                 "the" | "a" | "an" | "who" | "whose"
-            ) || s.w[right_src_end + 1].cap)
+            ) || s.w[right_src_end + 1].cap
+                || title_word(&s.w[right_src_end + 1]))
             && !s.w[right_src_end..body_end]
                 .iter()
                 .any(|w| w.open_quote() || (w.is("that") && !relative) || w.is(":"));
@@ -1181,6 +1203,20 @@ impl ClaimTagger {
             src_start = src_end - 1;
         } else {
             src_start = s.np_left(src_end);
+            // "Jean-Marc Ayrault, the foreign minister of France, …, said": a name before
+            // the appositive the walk stopped at opens the source.
+            if appositive_end.is_some() {
+                let mut hops = 0;
+                while hops < 2 && src_start >= 2 && s.w[src_start - 1].is(",") {
+                    let p = s.np_left(src_start - 1);
+                    if p + 1 < src_start && s.w[p].cap && s.has_content_word(p, src_start - 1) {
+                        src_start = p;
+                        hops += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
         }
         // "Mr. Schultz generally supported Democrats …, and said he …": a cue coordinated
         // with an earlier verb takes the sentence's subject, when the sentence opens with a
@@ -1639,6 +1675,77 @@ fn speaker_label(s: &Sentence) -> Option<Found> {
         cue_hedged: false,
         inherited: false,
     })
+}
+
+/// A lower-case word that can open a title in apposition ("…, said Sean Spicer, chief
+/// strategist for the RNC"): a noun-like word, not a participle, conjunction or
+/// preposition.
+fn title_word(w: &W) -> bool {
+    let l = w.l();
+    w.kind == TokenKind::Word
+        && !w.cap
+        && l.len() > 2
+        && !l.ends_with("ing")
+        && !l.ends_with("ed")
+        && !l.ends_with("ly")
+        && !CLAUSE_STOP.contains(&l)
+        && !RIGHT_STOP.contains(&l)
+        && !PREPOSITIONS.contains(&l)
+        && !matches!(
+            l,
+            "although"
+                | "though"
+                | "according"
+                | "because"
+                | "adding"
+                | "noting"
+                | "not"
+                | "now"
+                | "then"
+                | "too"
+                | "also"
+                | "even"
+                | "just"
+                | "all"
+                | "both"
+                | "citing"
+                | "per"
+        )
+}
+
+/// A lower-case "-ly" adverb or a degree word right before a cue, which belongs to it
+/// ("generally praised", "almost immediately disclosed", "has steadfastly refused").
+fn manner_adverb(w: &W) -> bool {
+    let l = w.l();
+    w.kind == TokenKind::Word
+        && !w.cap
+        && (matches!(l, "almost" | "even" | "quickly" | "swiftly" | "sharply")
+            || (l.len() > 4
+                && l.ends_with("ly")
+                && !matches!(
+                    l,
+                    "only"
+                        | "early"
+                        | "family"
+                        | "ally"
+                        | "rally"
+                        | "supply"
+                        | "reply"
+                        | "apply"
+                        | "belly"
+                        | "bully"
+                        | "holy"
+                        | "ugly"
+                        | "silly"
+                        | "daily"
+                        | "weekly"
+                        | "monthly"
+                        | "yearly"
+                        | "italy"
+                        | "july"
+                        | "assembly"
+                        | "friendly"
+                )))
 }
 
 /// Whether a lower-case word reads as a modifier before a noun: hyphenated, a participle

@@ -562,6 +562,34 @@ fn sources_cues_and_contents_of_common_shapes() {
             "Trump called him a disgrace to the party.",
             &[("Trump", "called", "him a disgrace to the party")],
         ),
+        // a title in apposition after an inverted speaker belongs to the source
+        (
+            "“We will win,” said Sean Spicer, chief strategist for the party.",
+            &[(
+                "Sean Spicer, chief strategist for the party",
+                "said",
+                "“We will win,”",
+            )],
+        ),
+        // adverbs before the cue belong to the cue
+        (
+            "Trump has steadfastly refused to disclose his returns.",
+            &[("Trump", "has steadfastly refused", "to disclose his returns")],
+        ),
+        // wire copy's two apostrophes closing a quote are not the speaker's
+        (
+            "``It is over,'' Mr. Biden said.",
+            &[("Mr. Biden", "said", "It is over")],
+        ),
+        // a name before two appositives opens the source
+        (
+            "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council, said the vote would fail.",
+            &[(
+                "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the council",
+                "said",
+                "the vote would fail",
+            )],
+        ),
         // a date between the cue and its "that"
         (
             "The Times reported Saturday that it had received the filings.",
