@@ -178,15 +178,25 @@ const EVIDENCE_HEADS: &[&str] = &[
     "analysts",
 ];
 
-/// Whether the source's last word is an evidence head noun.
+/// Whether the source's head is an evidence noun: its last word, or the word before its
+/// first "of" ("Video of the incident shows …").
 fn evidence_source(s: &Sentence, source: &[Span]) -> bool {
     let Some(src) = source.last() else {
         return false;
     };
-    s.w.iter()
-        .rev()
-        .find(|w| w.span.end <= src.end && w.kind == TokenKind::Word)
-        .is_some_and(|w| w.span.start >= src.start && EVIDENCE_HEADS.contains(&w.l()))
+    let words: Vec<&W> =
+        s.w.iter()
+            .filter(|w| src.contains(w.span) && w.kind == TokenKind::Word)
+            .collect();
+    let before_of = words
+        .iter()
+        .position(|w| w.is("of"))
+        .and_then(|k| k.checked_sub(1))
+        .map(|k| words[k]);
+    [words.last().copied(), before_of]
+        .into_iter()
+        .flatten()
+        .any(|w| EVIDENCE_HEADS.contains(&w.l()))
 }
 
 /// Preceding words that make a cue form a noun ("the claims", "his remarks").
@@ -497,9 +507,11 @@ fn quote_regions(text: &str) -> Vec<(usize, usize)> {
             '"' => {
                 let opening = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace());
+                // (a straight mark also closes a curly opening one: scraped copy mixes
+                // “…" freely)
                 match open {
                     None if opening => open = Some(i),
-                    Some(s) if !opening && bytes[s] == b'"' => {
+                    Some(s) if !opening && (bytes[s] == b'"' || text[s..].starts_with('“')) => {
                         open = None;
                         out.push((s, i + 1));
                     }

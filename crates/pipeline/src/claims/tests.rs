@@ -590,6 +590,24 @@ fn sources_cues_and_contents_of_common_shapes() {
                 "the vote would fail",
             )],
         ),
+        // a curly opening quote closed by a straight one
+        (
+            "“Deals should not be required for cooperating with the FBI,\" Jason Chaffetz said.",
+            &[(
+                "Jason Chaffetz",
+                "said",
+                "“Deals should not be required for cooperating with the FBI,\"",
+            )],
+        ),
+        // the head of an evidence source before "of"
+        (
+            "Video of the incident shows him with his hands in the air.",
+            &[(
+                "Video of the incident",
+                "shows",
+                "him with his hands in the air",
+            )],
+        ),
         // a date between the cue and its "that"
         (
             "The Times reported Saturday that it had received the filings.",
