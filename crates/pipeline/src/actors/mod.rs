@@ -121,7 +121,7 @@ const LOCATIVE: [&str; 10] = [
     "throughout",
     "into",
 ];
-const FORCE_NOUNS: [&str; 14] = [
+const FORCE_NOUNS: [&str; 28] = [
     "security forces",
     "forces",
     "troops",
@@ -136,6 +136,44 @@ const FORCE_NOUNS: [&str; 14] = [
     "servicemen",
     "armed forces",
     "security services",
+    // the weapons and branches a state's forces act through ("Turkish warplanes struck")
+    "warplanes",
+    "jets",
+    "fighter jets",
+    "helicopters",
+    "helicopter gunships",
+    "gunships",
+    "tanks",
+    "artillery",
+    "drones",
+    "aircraft",
+    "navy",
+    "air force",
+    "warships",
+    "gunboats",
+];
+/// The force nouns that are the armed forces (coded MIL), not police or guards.
+const ARMED_NOUNS: [&str; 20] = [
+    "troops",
+    "army",
+    "military",
+    "soldiers",
+    "servicemen",
+    "armed forces",
+    "warplanes",
+    "jets",
+    "fighter jets",
+    "helicopters",
+    "helicopter gunships",
+    "gunships",
+    "tanks",
+    "artillery",
+    "drones",
+    "aircraft",
+    "navy",
+    "air force",
+    "warships",
+    "gunboats",
 ];
 const GOVERNMENT_NOUNS: [&str; 6] = [
     "government",
@@ -876,15 +914,7 @@ impl<'a> Run<'a> {
                     let fallback = match kind {
                         ActorKind::SecurityForce => {
                             let head = fold(self.s(head));
-                            let armed = matches!(
-                                head.as_str(),
-                                "troops"
-                                    | "army"
-                                    | "military"
-                                    | "soldiers"
-                                    | "servicemen"
-                                    | "armed forces"
-                            );
+                            let armed = ARMED_NOUNS.contains(&head.as_str());
                             let l = a3.to_lowercase();
                             let first = if armed {
                                 format!("{l}.armed-forces")

@@ -868,7 +868,23 @@ impl Frame<'_, '_> {
     /// subject (not after a preposition).
     fn adjacent_subject(&self, m: &Match) -> Option<usize> {
         let g = self.verb_group_start(m);
-        let pi = self.parts.iter().position(|p| p.b == g && p.b <= m.first)?;
+        let mut pi = self.parts.iter().position(|p| p.b == g && p.b <= m.first)?;
+        // "Russian aircraft including helicopter gunships killed …": the head of the
+        // subject is the phrase before "including"
+        if pi > 0 {
+            let prev = &self.parts[pi - 1];
+            let gap: Vec<&str> = (prev.b..self.parts[pi].a).map(|i| self.s.w(i)).collect();
+            let gap = gap.strip_prefix(&[","]).unwrap_or(&gap);
+            let rest = gap
+                .strip_prefix(&["including"])
+                .or_else(|| gap.strip_prefix(&["such", "as"]));
+            // (up to two modifiers before the included phrase: "helicopter gunships")
+            if rest.is_some_and(|r| {
+                r.len() <= 2 && r.iter().all(|w| w.chars().all(char::is_alphabetic))
+            }) {
+                pi -= 1;
+            }
+        }
         let p = &self.parts[pi];
         if self.after_preposition(p) && !matches!(p.kind, Some("person")) {
             return None;

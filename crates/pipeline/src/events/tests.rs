@@ -272,6 +272,20 @@ fn verb_forms_and_settings_that_decide_source_and_target() {
             "AFG",
             "AFG",
         ),
+        // a state's aircraft and weapons are its armed forces; "struck" is an attack
+        (
+            "Turkish warplanes struck PKK targets in northern Iraq.",
+            "ASSAULT",
+            "TUR",
+            "IRQ",
+        ),
+        // the head of "X including Y" is X
+        (
+            "Russian aircraft including helicopter gunships killed 46 Afghan civilians.",
+            "ASSAULT",
+            "RUS",
+            "AFG",
+        ),
         // pressing someone to act is a demand
         (
             "Washington pressured Pakistan to close the border.",
