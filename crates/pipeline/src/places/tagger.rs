@@ -212,9 +212,12 @@ fn starts_upper(s: &str) -> bool {
 /// A word that joins the parts of a place name ("Mazar-e Sharif", "Bay of Bengal"), in
 /// any case (the words are ASCII or caseless, so comparing without allocating is exact).
 fn is_connector(s: &str) -> bool {
-    const CONNECTORS: [&str; 17] = [
+    // (and the lower-case particles of names in other languages: "Dar es Salaam",
+    // "Rio de Janeiro", "Ras al-Ain"; not English words such as "as" or "at")
+    const CONNECTORS: [&str; 35] = [
         "and", "of", "the", "al", "el", "e", "i", "ul", "ol", "de", "du", "la", "le", "-", "–",
-        "’", "'",
+        "’", "'", "es", "des", "del", "della", "di", "da", "dos", "das", "der", "den", "van",
+        "von", "sur", "y", "ash", "ar", "az", "ad",
     ];
     CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(s))
 }

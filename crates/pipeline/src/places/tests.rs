@@ -488,3 +488,13 @@ fn nearby_places_do_not_move_a_name_out_of_a_country_the_report_names() {
     );
     assert!(f.contains(&("Paris".into(), "UKR".into())), "{f:?}");
 }
+
+#[test]
+fn lower_case_particles_inside_names_join_them() {
+    let f = world_resolved("The forum met in Dar es Salaam, Tanzania, on Monday.");
+    assert!(
+        f.iter()
+            .any(|(t, n, _)| t == "Dar es Salaam" && n == "Dar es Salaam"),
+        "{f:?}"
+    );
+}
