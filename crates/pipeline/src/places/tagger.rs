@@ -214,9 +214,9 @@ fn starts_upper(s: &str) -> bool {
 fn is_connector(s: &str) -> bool {
     // (and the lower-case particles of names in other languages: "Dar es Salaam",
     // "Rio de Janeiro", "Ras al-Ain"; not English words such as "as" or "at")
-    const CONNECTORS: [&str; 35] = [
+    const CONNECTORS: [&str; 36] = [
         "and", "of", "the", "al", "el", "e", "i", "ul", "ol", "de", "du", "la", "le", "-", "–",
-        "’", "'", "es", "des", "del", "della", "di", "da", "dos", "das", "der", "den", "van",
+        "’", "'", "es", "des", "del", "della", "di", "da", "do", "dos", "das", "der", "den", "van",
         "von", "sur", "y", "ash", "ar", "az", "ad",
     ];
     CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(s))
@@ -386,7 +386,14 @@ impl PlaceTagger {
             FeatureKind::City => (c.population as f64 + 10.0).log10(),
         };
         reasons.push(format!("{} (population {})", c.kind.as_str(), c.population));
-        if !ctx.surface.is_empty() && c.name.to_lowercase() != ctx.surface {
+        // ("Henan" for "Henan Sheng" is the province's name without its designation, not
+        // an alternate name)
+        let name = c.name.to_lowercase();
+        let designated = c.kind == FeatureKind::Admin1
+            && name.len() > ctx.surface.len()
+            && name.starts_with(&ctx.surface)
+            && name.as_bytes().get(ctx.surface.len()) == Some(&b' ');
+        if !ctx.surface.is_empty() && name != ctx.surface && !designated {
             score -= 1.5;
             reasons.push("matched by an alternate name".into());
         }

@@ -498,3 +498,15 @@ fn lower_case_particles_inside_names_join_them() {
         "{f:?}"
     );
 }
+
+#[test]
+fn provinces_are_found_without_their_designation() {
+    // the gazetteer names them "Xinjiang Uygur Zizhiqu", "Henan Sheng"
+    let f = world_resolved("Floods hit Henan, and troops moved into Xinjiang.");
+    for p in ["Henan", "Xinjiang"] {
+        assert!(
+            f.iter().any(|(t, _, prec)| t == p && prec == "admin1"),
+            "{p}: {f:?}"
+        );
+    }
+}
