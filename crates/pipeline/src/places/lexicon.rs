@@ -56,7 +56,8 @@ struct World {
 
 impl World {
     fn new(gazetteer: &'static Gazetteer, borders: &Borders) -> World {
-        let mut boxes: HashMap<(String, String), (f64, f64, f64, f64)> = HashMap::new();
+        // every town's point per province, for the province's box
+        let mut towns: HashMap<(String, String), (Vec<f64>, Vec<f64>)> = HashMap::new();
         let mut country_points = HashMap::new();
         for p in gazetteer.places() {
             match p.kind {
@@ -64,10 +65,11 @@ impl World {
                     let (Some(code), Some((lat, lon))) = (p.admin1_code, p.point()) else {
                         continue;
                     };
-                    let b = boxes
+                    let t = towns
                         .entry((p.country_a3.to_string(), code.to_string()))
-                        .or_insert((lat, lon, lat, lon));
-                    *b = (b.0.min(lat), b.1.min(lon), b.2.max(lat), b.3.max(lon));
+                        .or_default();
+                    t.0.push(lat);
+                    t.1.push(lon);
                 }
                 PlaceKind::Country => {
                     let point = borders.centroid(p.country_a3);
@@ -78,6 +80,24 @@ impl World {
                 PlaceKind::Admin1 => {}
             }
         }
+        // The box around a province's towns; where a few towns filed under the wrong
+        // province stretch it to over three times the box of its middle nine tenths
+        // (Hebei's list holds some from the far west), that inner box instead.
+        let boxes: HashMap<(String, String), (f64, f64, f64, f64)> = towns
+            .into_iter()
+            .map(|(k, (mut lats, mut lons))| {
+                lats.sort_by(f64::total_cmp);
+                lons.sort_by(f64::total_cmp);
+                let n = lats.len() - 1;
+                let cut = lats.len() / 20;
+                let full = (lats[0], lons[0], lats[n], lons[n]);
+                let inner = (lats[cut], lons[cut], lats[n - cut], lons[n - cut]);
+                let stretched = cut > 0
+                    && (full.2 - full.0 > 3.0 * (inner.2 - inner.0).max(1.0)
+                        || full.3 - full.1 > 3.0 * (inner.3 - inner.1).max(1.0));
+                (k, if stretched { inner } else { full })
+            })
+            .collect();
         let admin1_points = boxes
             .into_iter()
             // A box across the antimeridian would put its middle on the other side of

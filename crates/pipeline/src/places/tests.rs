@@ -510,3 +510,19 @@ fn provinces_are_found_without_their_designation() {
         );
     }
 }
+
+#[test]
+fn a_few_misfiled_towns_do_not_stretch_a_province_across_its_country() {
+    // GeoNames files some far-western towns under Hebei; its point stays near Beijing
+    let tagger = PlaceTagger::standard();
+    let hebei = tagger
+        .explain("Hebei")
+        .into_iter()
+        .find(|e| e.candidate.kind == FeatureKind::Admin1)
+        .expect("Hebei is a province");
+    let (lat, lon) = (hebei.candidate.lat, hebei.candidate.lon);
+    assert!(
+        (36.0..42.5).contains(&lat) && (113.0..120.0).contains(&lon),
+        "{lat},{lon}"
+    );
+}
