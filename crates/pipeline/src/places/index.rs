@@ -5,6 +5,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeatureKind {
     Continent,
+    /// A region, sea or landform ("Darfur", "the Fergana Valley", "the Black Sea").
+    Region,
     Country,
     Admin1,
     Capital,
@@ -15,6 +17,7 @@ impl FeatureKind {
     pub fn as_str(self) -> &'static str {
         match self {
             FeatureKind::Continent => "continent",
+            FeatureKind::Region => "region",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
             FeatureKind::Capital => "capital",
@@ -25,7 +28,7 @@ impl FeatureKind {
     /// How the place is drawn: a town is a point, a province or a country is an area.
     pub fn precision(self) -> &'static str {
         match self {
-            FeatureKind::Continent => "region",
+            FeatureKind::Continent | FeatureKind::Region => "region",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
             FeatureKind::Capital | FeatureKind::City => "point",

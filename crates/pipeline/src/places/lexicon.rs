@@ -133,6 +133,9 @@ impl World {
             alias_firsts,
             regions: parse_regions(include_str!("../../../../data/regions.tsv"))
                 .into_iter()
+                .chain(parse_areas(include_str!(
+                    "../../../../data/regions-extra.tsv"
+                )))
                 .chain(parse_extra(include_str!(
                     "../../../../data/places-extra.tsv"
                 )))
@@ -237,6 +240,42 @@ fn parse_extra(tsv: &str) -> Vec<(String, Candidate)> {
                     country: country.to_string(),
                     admin1: cols.get(4).map(|a| a.to_string()),
                     kind: FeatureKind::City,
+                    population: 0,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// `names TAB lat TAB lon [TAB alpha3]` lines of `data/regions-extra.tsv`: regions, seas
+/// and landforms, as areas (precision `region`) without a GeoNames id.
+fn parse_areas(tsv: &str) -> Vec<(String, Candidate)> {
+    let mut out = Vec::new();
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (Some(names), Some(lat), Some(lon)) = (
+            cols.first(),
+            cols.get(1).and_then(|v| v.parse::<f64>().ok()),
+            cols.get(2).and_then(|v| v.parse::<f64>().ok()),
+        ) else {
+            continue;
+        };
+        let main = names.split('|').next().unwrap_or(names);
+        for name in names.split('|') {
+            out.push((
+                name.to_lowercase(),
+                Candidate {
+                    geonameid: 0,
+                    name: main.to_string(),
+                    lat,
+                    lon,
+                    country: cols.get(3).map_or_else(String::new, |c| c.to_string()),
+                    admin1: None,
+                    kind: FeatureKind::Region,
                     population: 0,
                 },
             ));

@@ -379,7 +379,7 @@ impl PlaceTagger {
     ) -> (f64, Vec<String>) {
         let mut reasons = Vec::new();
         let mut score = match c.kind {
-            FeatureKind::Continent => 9.0,
+            FeatureKind::Continent | FeatureKind::Region => 9.0,
             FeatureKind::Country => 10.0,
             FeatureKind::Admin1 => 6.0,
             FeatureKind::Capital => 5.0 + (c.population as f64 + 10.0).log10() * 0.5,

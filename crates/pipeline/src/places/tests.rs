@@ -526,3 +526,22 @@ fn a_few_misfiled_towns_do_not_stretch_a_province_across_its_country() {
         "{lat},{lon}"
     );
 }
+
+#[test]
+fn regions_seas_and_valleys_are_areas() {
+    let f = world_resolved(
+        "Militants crossed from the Fergana Valley; refugees fled Darfur; ships left the Black Sea.",
+    );
+    for (text, name) in [
+        ("Fergana Valley", "Fergana Valley"),
+        ("Darfur", "Darfur"),
+        ("Black Sea", "Black Sea"),
+    ] {
+        assert!(
+            f.contains(&(text.into(), name.into(), "region".into())),
+            "{text}: {f:?}"
+        );
+    }
+    let f = world_places("Refugees fled Darfur.");
+    assert!(f.contains(&("Darfur".into(), "SDN".into())), "{f:?}");
+}
