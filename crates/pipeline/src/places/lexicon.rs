@@ -3,7 +3,7 @@
 
 use super::index::{BorderIndex, Candidate, FeatureKind, NearestBorder, PlaceIndex};
 use spillover_lexicon::borders::Borders;
-use spillover_lexicon::gazetteer::{Gazetteer, Place, PlaceKind};
+use spillover_lexicon::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -48,6 +48,9 @@ struct World {
     /// (`data/actors/states.tsv`: "Macedonia", "Burma", "East Timor") that no country of
     /// the gazetteer carries, lower-cased, with the country's alpha-3.
     country_aliases: HashMap<String, String>,
+    /// Other names of provinces (`data/admin1-aliases.tsv`: "KPK", "NSW", "Baluchistan"),
+    /// lower-cased, with the province's gazetteer id.
+    admin1_aliases: HashMap<String, PlaceId>,
     /// Byte lengths (bit n set for length n < 64) and lower-cased first bytes of those
     /// aliases: a cheap test before lower-casing a phrase.
     alias_lengths: u64,
@@ -116,9 +119,22 @@ impl World {
                         .any(|p| p.kind == PlaceKind::Country)
                 })
                 .collect();
+        let mut admin1_aliases: HashMap<String, PlaceId> = HashMap::new();
+        for (alias, a3, name) in
+            province_aliases(include_str!("../../../../data/admin1-aliases.tsv"))
+        {
+            let province = gazetteer.lookup(&name).iter().copied().find(|&id| {
+                gazetteer
+                    .get(id)
+                    .is_some_and(|p| p.kind == PlaceKind::Admin1 && p.country_a3 == a3)
+            });
+            if let Some(id) = province {
+                admin1_aliases.insert(alias, id);
+            }
+        }
         let mut alias_lengths = 0u64;
         let mut alias_firsts = [false; 256];
-        for alias in country_aliases.keys() {
+        for alias in country_aliases.keys().chain(admin1_aliases.keys()) {
             if alias.len() < 64 {
                 alias_lengths |= 1 << alias.len();
             }
@@ -129,6 +145,7 @@ impl World {
         World {
             gazetteer,
             country_aliases,
+            admin1_aliases,
             alias_lengths,
             alias_firsts,
             regions: parse_regions(include_str!("../../../../data/regions.tsv"))
@@ -206,6 +223,25 @@ fn state_aliases(tsv: &str) -> Vec<(String, String)> {
             if written {
                 out.push((alias.to_lowercase(), a3.to_string()));
             }
+        }
+    }
+    out
+}
+
+/// (lower-cased alias, alpha-3, province name) from `data/admin1-aliases.tsv`
+/// (`names TAB alpha3 TAB name`).
+fn province_aliases(tsv: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let (Some(names), Some(a3), Some(name)) = (cols.first(), cols.get(1), cols.get(2)) else {
+            continue;
+        };
+        for alias in names.split('|') {
+            out.push((alias.to_lowercase(), a3.to_string(), name.to_string()));
         }
     }
     out
@@ -340,14 +376,25 @@ impl PlaceIndex for World {
         {
             out.push(c);
         }
+        if let Some(c) = self
+            .admin1_aliases
+            .get(&lower)
+            .and_then(|&id| self.gazetteer.get(id))
+            .and_then(|p| self.candidate(p))
+        {
+            out.push(c);
+        }
         out
     }
 
     fn contains(&self, surface: &str) -> bool {
         // (a handful of region names: compared in place, no lower-cased copy per phrase)
         !self.gazetteer.lookup(surface).is_empty()
-            || self.may_be_alias(surface)
-                && self.country_aliases.contains_key(&surface.to_lowercase())
+            || self.may_be_alias(surface) && {
+                let lower = surface.to_lowercase();
+                self.country_aliases.contains_key(&lower)
+                    || self.admin1_aliases.contains_key(&lower)
+            }
             || self.regions.keys().any(|k| {
                 if surface.is_ascii() {
                     k.eq_ignore_ascii_case(surface)

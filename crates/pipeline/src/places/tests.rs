@@ -545,3 +545,16 @@ fn regions_seas_and_valleys_are_areas() {
     let f = world_places("Refugees fled Darfur.");
     assert!(f.contains(&("Darfur".into(), "SDN".into())), "{f:?}");
 }
+
+#[test]
+fn abbreviations_and_variants_of_province_names() {
+    let f = world_resolved("Militants attacked a checkpoint in KPK and another in Baluchistan.");
+    assert!(
+        f.contains(&("KPK".into(), "Khyber Pakhtunkhwa".into(), "admin1".into())),
+        "{f:?}"
+    );
+    assert!(
+        f.contains(&("Baluchistan".into(), "Balochistan".into(), "admin1".into())),
+        "{f:?}"
+    );
+}
