@@ -47,7 +47,7 @@ const INDICATOR_COLORS = [
 ];
 const indicatorColor = (name) => INDICATOR_COLORS[Math.max(0, INDICATORS.indexOf(name))];
 // Approximate radius (km) of the shaded area of an event placed at a province or a region.
-const AREA_KM = { admin1: 120, region: 300 };
+const AREA_KM = { admin2: 40, admin1: 120, region: 300 };
 // Markers closer than this (screen pixels) are grouped into a cluster.
 const CLUSTER_PX = 12;
 // The narrowest view (projected units) the map zooms to.

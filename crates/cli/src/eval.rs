@@ -86,7 +86,10 @@ pub fn prediction(task: Task, doc: &Doc) -> Prediction {
                             .get("precision")
                             .and_then(|p| p.as_str())
                             .is_some_and(|p| {
-                                matches!(p, "country" | "admin1" | "region" | "border_region")
+                                matches!(
+                                    p,
+                                    "country" | "admin1" | "admin2" | "region" | "border_region"
+                                )
                             }),
                     })
                 })

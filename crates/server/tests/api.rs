@@ -488,6 +488,7 @@ fn places_across_reports_and_reports_by_place() {
     );
     let precisions = [
         "point",
+        "admin2",
         "admin1",
         "country",
         "region",

@@ -279,10 +279,11 @@ impl EventRecord {
     }
 
     /// The point the event maps to: its place's coordinate when the place is a town or
-    /// site (`point`) or a province (`admin1`); `None` for coarser places.
+    /// site (`point`), a county or district (`admin2`) or a province (`admin1`); `None`
+    /// for coarser places.
     pub fn point(&self) -> Option<(f64, f64)> {
         match (self.place_precision.as_deref(), self.lat, self.lon) {
-            (Some("point" | "admin1"), Some(lat), Some(lon)) => Some((lat, lon)),
+            (Some("point" | "admin2" | "admin1"), Some(lat), Some(lon)) => Some((lat, lon)),
             _ => None,
         }
     }

@@ -9,6 +9,8 @@ pub enum FeatureKind {
     Region,
     Country,
     Admin1,
+    /// A second-order unit: a county, a department, a district.
+    Admin2,
     Capital,
     City,
 }
@@ -20,6 +22,7 @@ impl FeatureKind {
             FeatureKind::Region => "region",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
+            FeatureKind::Admin2 => "admin2",
             FeatureKind::Capital => "capital",
             FeatureKind::City => "city",
         }
@@ -31,6 +34,7 @@ impl FeatureKind {
             FeatureKind::Continent | FeatureKind::Region => "region",
             FeatureKind::Country => "country",
             FeatureKind::Admin1 => "admin1",
+            FeatureKind::Admin2 => "admin2",
             FeatureKind::Capital | FeatureKind::City => "point",
         }
     }

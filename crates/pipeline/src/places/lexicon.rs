@@ -4,7 +4,7 @@
 use super::index::{BorderIndex, Candidate, FeatureKind, NearestBorder, PlaceIndex};
 use spillover_lexicon::borders::Borders;
 use spillover_lexicon::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// The loaded gazetteer and boundaries.
@@ -51,6 +51,10 @@ struct World {
     /// Other names of provinces (`data/admin1-aliases.tsv`: "KPK", "NSW", "Baluchistan"),
     /// lower-cased, with the province's gazetteer id.
     admin1_aliases: HashMap<String, PlaceId>,
+    /// Admin-2 units (`data/admin2.tsv`: counties, departments, districts) by lower-cased
+    /// name, and the hashes of those names for a test that needs no lower-cased copy.
+    admin2: HashMap<String, Vec<Candidate>>,
+    admin2_keys: HashSet<u64>,
     /// Byte lengths (bit n set for length n < 64) and lower-cased first bytes of those
     /// aliases: a cheap test before lower-casing a phrase.
     alias_lengths: u64,
@@ -142,10 +146,14 @@ impl World {
                 alias_firsts[usize::from(b)] = true;
             }
         }
+        let admin2 = parse_admin2(include_str!("../../../../data/admin2.tsv"));
+        let admin2_keys = admin2.keys().map(|k| lower_hash(k)).collect();
         World {
             gazetteer,
             country_aliases,
             admin1_aliases,
+            admin2,
+            admin2_keys,
             alias_lengths,
             alias_firsts,
             regions: parse_regions(include_str!("../../../../data/regions.tsv"))
@@ -223,6 +231,51 @@ fn state_aliases(tsv: &str) -> Vec<(String, String)> {
             if written {
                 out.push((alias.to_lowercase(), a3.to_string()));
             }
+        }
+    }
+    out
+}
+
+/// FNV-1a of the lower-cased text, lower-casing ASCII in place (other text through a
+/// lower-cased copy): the key of an admin-2 name.
+fn lower_hash(text: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if text.is_ascii() {
+        text.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        text.to_lowercase().bytes().for_each(add);
+    }
+    h
+}
+
+/// `names TAB alpha3 TAB admin1 TAB lat TAB lon TAB places` lines of `data/admin2.tsv`
+/// (see scripts/build-admin2.py), by lower-cased name.
+fn parse_admin2(tsv: &str) -> HashMap<String, Vec<Candidate>> {
+    let mut out: HashMap<String, Vec<Candidate>> = HashMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(names), Some(a3), Some(a1), Some(lat), Some(lon)) = (
+            cols.first(),
+            cols.get(1),
+            cols.get(2),
+            cols.get(3).and_then(|v| v.parse::<f64>().ok()),
+            cols.get(4).and_then(|v| v.parse::<f64>().ok()),
+        ) else {
+            continue;
+        };
+        let main = names.split('|').next_back().unwrap_or(names);
+        for name in names.split('|') {
+            out.entry(name.to_lowercase()).or_default().push(Candidate {
+                geonameid: 0,
+                name: main.to_string(),
+                lat,
+                lon,
+                country: a3.to_string(),
+                admin1: (!a1.is_empty()).then(|| a1.to_string()),
+                kind: FeatureKind::Admin2,
+                population: 0,
+            });
         }
     }
     out
@@ -376,6 +429,12 @@ impl PlaceIndex for World {
         {
             out.push(c);
         }
+        // (an acronym in capitals is not a district: "TAPI" is a pipeline, not Tapi)
+        let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !surface.chars().any(char::is_lowercase);
+        if let Some(units) = self.admin2.get(&lower).filter(|_| !acronym) {
+            out.extend(units.iter().cloned());
+        }
         if let Some(c) = self
             .admin1_aliases
             .get(&lower)
@@ -390,6 +449,8 @@ impl PlaceIndex for World {
     fn contains(&self, surface: &str) -> bool {
         // (a handful of region names: compared in place, no lower-cased copy per phrase)
         !self.gazetteer.lookup(surface).is_empty()
+            || (surface.chars().any(char::is_lowercase)
+                && self.admin2_keys.contains(&lower_hash(surface)))
             || self.may_be_alias(surface) && {
                 let lower = surface.to_lowercase();
                 self.country_aliases.contains_key(&lower)

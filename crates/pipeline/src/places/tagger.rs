@@ -382,6 +382,7 @@ impl PlaceTagger {
             FeatureKind::Continent | FeatureKind::Region => 9.0,
             FeatureKind::Country => 10.0,
             FeatureKind::Admin1 => 6.0,
+            FeatureKind::Admin2 => 5.0,
             FeatureKind::Capital => 5.0 + (c.population as f64 + 10.0).log10() * 0.5,
             FeatureKind::City => (c.population as f64 + 10.0).log10(),
         };
@@ -397,7 +398,7 @@ impl PlaceTagger {
             score -= 1.5;
             reasons.push("matched by an alternate name".into());
         }
-        if ctx.admin_noun_after && c.kind == FeatureKind::Admin1 {
+        if ctx.admin_noun_after && matches!(c.kind, FeatureKind::Admin1 | FeatureKind::Admin2) {
             score += 6.0;
             reasons.push("followed by province/district".into());
         }
@@ -751,6 +752,19 @@ impl PlaceTagger {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (mut best_score, mut why, mut best) = scored.first()?.clone();
+        // A district named like its seat town is the town unless a "district" follows
+        // ("Zaranj").
+        if best.kind == FeatureKind::Admin2 && !ctx.admin_noun_after {
+            if let Some((s, r, c)) = scored.iter().find(|(_, _, c)| {
+                matches!(c.kind, FeatureKind::City | FeatureKind::Capital)
+                    && c.country == best.country
+                    && c.name.eq_ignore_ascii_case(&best.name)
+                    && c.population >= 1_000
+            }) {
+                (best_score, why, best) = (*s, r.clone(), c.clone());
+                why.push("the town, as no district noun follows".into());
+            }
+        }
         // "Kunduz" alone is the city; "Kunduz province" the province.
         if best.kind == FeatureKind::Admin1 && !ctx.admin_noun_after {
             if let Some((s, r, c)) = scored.iter().find(|(_, _, c)| {

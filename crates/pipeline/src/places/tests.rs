@@ -547,6 +547,36 @@ fn regions_seas_and_valleys_are_areas() {
 }
 
 #[test]
+fn counties_and_departments_are_admin2_areas_of_their_province() {
+    let doc = crate::Pipeline::standard()
+        .run(Report::from_text(
+            ReportId("w".into()),
+            "Austin, in Scott County, Indiana, saw the outbreak; ducks died in Suffolk, England.",
+        ))
+        .unwrap();
+    let found: Vec<(String, String, String)> = doc
+        .layer(Layer::Places)
+        .iter()
+        .map(|a| {
+            (
+                doc.slice(a.span).unwrap().to_string(),
+                a.attrs["precision"].as_str().unwrap_or("").to_string(),
+                a.attrs["admin1"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for want in [
+        ("Scott County", "admin2", "Indiana"),
+        ("Suffolk", "admin2", "England"),
+    ] {
+        assert!(
+            found.contains(&(want.0.into(), want.1.into(), want.2.into())),
+            "{want:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn abbreviations_and_variants_of_province_names() {
     let f = world_resolved("Militants attacked a checkpoint in KPK and another in Baluchistan.");
     assert!(

@@ -601,11 +601,12 @@ impl SqliteStore {
         let attrs = parse_attrs(Some(&attrs));
         let rank = |p: &str| match p {
             "point" => 0,
-            "admin1" => 1,
-            "border" => 2,
-            "border_region" => 3,
-            "region" => 4,
-            _ => 5,
+            "admin2" => 1,
+            "admin1" => 2,
+            "border" => 3,
+            "border_region" => 4,
+            "region" => 5,
+            _ => 6,
         };
         let Some(best) = attrs["places"].as_array().and_then(|v| {
             v.iter()

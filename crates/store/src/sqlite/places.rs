@@ -86,13 +86,18 @@ fn place_row(span_key: Option<&str>, label: &str, attrs: &Value) -> PlaceRow {
         .or(span_key.map(str::trim).filter(|k| !k.is_empty()))
         .unwrap_or(label)
         .to_string();
+    // counties share names across provinces ("Scott County" in eleven US states)
+    let qualified = match (kind, text(attrs, "admin1")) {
+        ("admin2", Some(a1)) => format!("{a1}:{name}"),
+        _ => name.clone(),
+    };
     let key = place_key(
         span_key,
         kind,
         &precision,
         country.as_deref(),
         direction.as_deref(),
-        &name,
+        &qualified,
     );
     let point = match (attrs["lat"].as_f64(), attrs["lon"].as_f64()) {
         (Some(lat), Some(lon))

@@ -215,6 +215,15 @@ fn rows_are_keyed_by_what_tells_places_apart() {
     );
     // No GeoNames id: kind, country and name.
     assert_eq!(row(KHATLON).key, "admin1:TJK:Khatlon");
+    // a county: its province too, since counties share names across provinces
+    let county = place_row(
+        Some("0"),
+        "admin2",
+        &json!({"name": "Scott County", "geonameid": 0, "country": "USA", "admin1": "Indiana",
+                "lat": 38.72, "lon": -85.79, "kind": "admin2", "precision": "admin2"}),
+    );
+    assert_eq!(county.key, "admin2:USA:Indiana:Scott County");
+    assert!(county.located);
     let torkham = row(TORKHAM);
     assert_eq!(torkham.key, "city:AFG:Torkham");
     // Country upper-cased, pair put in alphabetical order.
