@@ -152,28 +152,16 @@ const FORCE_NOUNS: [&str; 28] = [
     "warships",
     "gunboats",
 ];
-/// The force nouns that are the armed forces (coded MIL), not police or guards.
-const ARMED_NOUNS: [&str; 20] = [
-    "troops",
-    "army",
-    "military",
-    "soldiers",
-    "servicemen",
-    "armed forces",
-    "warplanes",
-    "jets",
-    "fighter jets",
-    "helicopters",
-    "helicopter gunships",
-    "gunships",
-    "tanks",
-    "artillery",
-    "drones",
-    "aircraft",
-    "navy",
-    "air force",
-    "warships",
-    "gunboats",
+/// The force nouns that are not the armed forces (coded as security forces, not MIL).
+const SECURITY_NOUNS: [&str; 8] = [
+    "security forces",
+    "forces",
+    "border guards",
+    "border guard",
+    "border troops",
+    "guards",
+    "police",
+    "security services",
 ];
 const GOVERNMENT_NOUNS: [&str; 6] = [
     "government",
@@ -914,7 +902,7 @@ impl<'a> Run<'a> {
                     let fallback = match kind {
                         ActorKind::SecurityForce => {
                             let head = fold(self.s(head));
-                            let armed = ARMED_NOUNS.contains(&head.as_str());
+                            let armed = !SECURITY_NOUNS.contains(&head.as_str());
                             let l = a3.to_lowercase();
                             let first = if armed {
                                 format!("{l}.armed-forces")

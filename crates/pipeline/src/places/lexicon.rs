@@ -158,12 +158,14 @@ impl World {
             alias_firsts,
             regions: parse_regions(include_str!("../../../../data/regions.tsv"))
                 .into_iter()
-                .chain(parse_areas(include_str!(
-                    "../../../../data/regions-extra.tsv"
-                )))
-                .chain(parse_extra(include_str!(
-                    "../../../../data/places-extra.tsv"
-                )))
+                .chain(parse_extra(
+                    include_str!("../../../../data/regions-extra.tsv"),
+                    FeatureKind::Region,
+                ))
+                .chain(parse_extra(
+                    include_str!("../../../../data/places-extra.tsv"),
+                    FeatureKind::City,
+                ))
                 .collect(),
             country_points,
             admin1_points,
@@ -300,46 +302,10 @@ fn province_aliases(tsv: &str) -> Vec<(String, String, String)> {
     out
 }
 
-/// `names TAB lat TAB lon TAB alpha3 TAB admin1` lines of `data/places-extra.tsv`: places
-/// the gazetteer lacks (border crossings), as towns without a GeoNames id.
-fn parse_extra(tsv: &str) -> Vec<(String, Candidate)> {
-    let mut out = Vec::new();
-    for line in tsv
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let (Some(names), Some(lat), Some(lon), Some(country)) = (
-            cols.first(),
-            cols.get(1).and_then(|v| v.parse::<f64>().ok()),
-            cols.get(2).and_then(|v| v.parse::<f64>().ok()),
-            cols.get(3),
-        ) else {
-            continue;
-        };
-        let main = names.split('|').next().unwrap_or(names);
-        for name in names.split('|') {
-            out.push((
-                name.to_lowercase(),
-                Candidate {
-                    geonameid: 0,
-                    name: main.to_string(),
-                    lat,
-                    lon,
-                    country: country.to_string(),
-                    admin1: cols.get(4).map(|a| a.to_string()),
-                    kind: FeatureKind::City,
-                    population: 0,
-                },
-            ));
-        }
-    }
-    out
-}
-
-/// `names TAB lat TAB lon [TAB alpha3]` lines of `data/regions-extra.tsv`: regions, seas
-/// and landforms, as areas (precision `region`) without a GeoNames id.
-fn parse_areas(tsv: &str) -> Vec<(String, Candidate)> {
+/// `names TAB lat TAB lon TAB alpha3 [TAB admin1]` lines: places the gazetteer lacks, of
+/// one kind, without a GeoNames id — border crossings (`data/places-extra.tsv`, towns)
+/// and regions, seas and landforms (`data/regions-extra.tsv`, where alpha3 may be empty).
+fn parse_extra(tsv: &str, kind: FeatureKind) -> Vec<(String, Candidate)> {
     let mut out = Vec::new();
     for line in tsv
         .lines()
@@ -363,8 +329,8 @@ fn parse_areas(tsv: &str) -> Vec<(String, Candidate)> {
                     lat,
                     lon,
                     country: cols.get(3).map_or_else(String::new, |c| c.to_string()),
-                    admin1: None,
-                    kind: FeatureKind::Region,
+                    admin1: cols.get(4).map(|a| a.to_string()),
+                    kind,
                     population: 0,
                 },
             ));

@@ -405,19 +405,30 @@ fn an_organisation_the_registry_names_is_not_a_village_of_that_name() {
     assert!(names.iter().any(|n| n == "Kabul"), "{names:?}");
 }
 
-/// Country of each place mention, with the shipped gazetteer.
-fn world_places(text: &str) -> Vec<(String, String)> {
+/// The text and the named attributes of each place mention, with the shipped gazetteer.
+fn world_attrs(text: &str, attrs: &[&str]) -> Vec<Vec<String>> {
     let doc = crate::Pipeline::standard()
         .run(Report::from_text(ReportId("w".into()), text))
         .unwrap();
     doc.layer(Layer::Places)
         .iter()
         .map(|a| {
-            (
-                doc.slice(a.span).unwrap().to_string(),
-                a.attrs["country"].as_str().unwrap_or("").to_string(),
-            )
+            let mut row = vec![doc.slice(a.span).unwrap().to_string()];
+            row.extend(
+                attrs
+                    .iter()
+                    .map(|k| a.attrs[*k].as_str().unwrap_or("").to_string()),
+            );
+            row
         })
+        .collect()
+}
+
+/// Country of each place mention, with the shipped gazetteer.
+fn world_places(text: &str) -> Vec<(String, String)> {
+    world_attrs(text, &["country"])
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
         .collect()
 }
 
@@ -432,18 +443,9 @@ fn a_name_shared_with_a_province_is_not_that_province_named_elsewhere() {
 
 /// (text, resolved name, precision) of each place mention, with the shipped gazetteer.
 fn world_resolved(text: &str) -> Vec<(String, String, String)> {
-    let doc = crate::Pipeline::standard()
-        .run(Report::from_text(ReportId("w".into()), text))
-        .unwrap();
-    doc.layer(Layer::Places)
-        .iter()
-        .map(|a| {
-            (
-                doc.slice(a.span).unwrap().to_string(),
-                a.attrs["name"].as_str().unwrap_or("").to_string(),
-                a.attrs["precision"].as_str().unwrap_or("").to_string(),
-            )
-        })
+    world_attrs(text, &["name", "precision"])
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
         .collect()
 }
 
@@ -548,23 +550,13 @@ fn regions_seas_and_valleys_are_areas() {
 
 #[test]
 fn counties_and_departments_are_admin2_areas_of_their_province() {
-    let doc = crate::Pipeline::standard()
-        .run(Report::from_text(
-            ReportId("w".into()),
-            "Austin, in Scott County, Indiana, saw the outbreak; ducks died in Suffolk, England.",
-        ))
-        .unwrap();
-    let found: Vec<(String, String, String)> = doc
-        .layer(Layer::Places)
-        .iter()
-        .map(|a| {
-            (
-                doc.slice(a.span).unwrap().to_string(),
-                a.attrs["precision"].as_str().unwrap_or("").to_string(),
-                a.attrs["admin1"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let found: Vec<(String, String, String)> = world_attrs(
+        "Austin, in Scott County, Indiana, saw the outbreak; ducks died in Suffolk, England.",
+        &["precision", "admin1"],
+    )
+    .into_iter()
+    .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
+    .collect();
     for want in [
         ("Scott County", "admin2", "Indiana"),
         ("Suffolk", "admin2", "England"),
