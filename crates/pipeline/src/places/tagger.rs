@@ -544,6 +544,20 @@ impl PlaceTagger {
                 i += 1;
                 continue;
             }
+            // "#SouthSudan", "#GazaUnderAttack": a place at the head of a hashtag written
+            // in camel case
+            if let Some((len, surface)) = self.camel_hashtag(text, &toks[i]) {
+                let mut ctx = self.context(doc, toks, i, i);
+                ctx.surface = surface.to_lowercase();
+                let cands = self.lookup(&surface);
+                if let Some(mut m) = self.resolve(doc, toks, i, i, cands, &ctx, countries, admin1s)
+                {
+                    m.span.end = toks[i].span.start + len;
+                    out.push(m);
+                }
+                i += 1;
+                continue;
+            }
             // The run of capitalised words and connectors from `i` bounds the n-grams worth
             // looking up, so most positions cost one or two lookups.
             let mut run = 0;
@@ -639,6 +653,34 @@ impl PlaceTagger {
         }
     }
 
+    /// A hashtag in camel case at token `t` whose leading words name a place: the byte
+    /// length of those words in the token and the name with spaces ("#NewYorkStrong" →
+    /// (7, "New York")).
+    fn camel_hashtag(&self, text: &str, t: &Token) -> Option<(usize, String)> {
+        if t.span.start == 0 || text.as_bytes().get(t.span.start - 1) != Some(&b'#') {
+            return None;
+        }
+        let word = &text[t.span.start..t.span.end];
+        // the byte offsets where a capital follows a lower-case letter
+        let mut cuts = vec![0];
+        let mut prev_lower = false;
+        for (k, c) in word.char_indices() {
+            if c.is_uppercase() && prev_lower {
+                cuts.push(k);
+            }
+            prev_lower = c.is_lowercase();
+        }
+        if cuts.len() < 2 {
+            return None;
+        }
+        cuts.push(word.len());
+        (1..cuts.len()).rev().find_map(|n| {
+            let parts: Vec<&str> = cuts.windows(2).take(n).map(|w| &word[w[0]..w[1]]).collect();
+            let surface = parts.join(" ");
+            self.has_name(&surface).then(|| (cuts[n], surface))
+        })
+    }
+
     fn context(&self, doc: &Doc, toks: &[Token], i: usize, j: usize) -> Context {
         let prev = |k: usize| i.checked_sub(k).map(|p| lower(doc, &toks[p]));
         let next = toks.get(j + 1).map(|t| lower(doc, t));
@@ -662,8 +704,11 @@ impl PlaceTagger {
         let crossing = next
             .as_deref()
             .is_some_and(|w| matches!(w, "crossing" | "border" | "checkpoint" | "bridge" | "port"));
+        // "#Ferguson": a hashtag names what the post is about
+        let hashtag = toks[i].span.start > 0
+            && doc.text().as_bytes().get(toks[i].span.start - 1) == Some(&b'#');
         Context {
-            locative: locative || copula || crossing,
+            locative: locative || copula || crossing || hashtag,
             admin_noun_after,
             in_list,
             surface,

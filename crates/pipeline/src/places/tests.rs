@@ -580,3 +580,20 @@ fn abbreviations_and_variants_of_province_names() {
         "{f:?}"
     );
 }
+
+#[test]
+fn hashtags_name_places_camel_case_too() {
+    let f = world_resolved(
+        "Police clashed with protesters #Ferguson. Prayers for #SouthSudan and #GazaUnderAttack tonight.",
+    );
+    for (text, name) in [
+        ("Ferguson", "Ferguson"),
+        ("SouthSudan", "South Sudan"),
+        ("Gaza", "Gaza Strip"),
+    ] {
+        assert!(
+            f.iter().any(|(t, n, _)| t == text && n == name),
+            "{text}: {f:?}"
+        );
+    }
+}
