@@ -34,6 +34,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "media.tsv",
         include_str!("../../../../data/actors/media.tsv"),
     ),
+    (
+        "persons.tsv",
+        include_str!("../../../../data/actors/persons.tsv"),
+    ),
 ];
 
 /// What kind of actor an entry is.

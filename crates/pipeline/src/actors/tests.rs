@@ -140,6 +140,15 @@ fn a_presidents_administration_is_the_us_executive_and_macedonia_a_state() {
 }
 
 #[test]
+fn leaders_of_the_registry_speak_for_their_bodies() {
+    let doc = run("Rahmon met Mirziyoyev in Dushanbe. Muttaqi accused Pakistan of air strikes.");
+    assert_eq!(key_of(&doc, "Rahmon"), "tjk.rahmon");
+    assert_eq!(key_of(&doc, "Mirziyoyev"), "uzb.mirziyoyev");
+    assert_eq!(attrs_of(&doc, "Rahmon")["code"], "TJKGOV");
+    assert_eq!(attrs_of(&doc, "Muttaqi")["code"], "AFGREB");
+}
+
+#[test]
 fn acronyms_defined_in_the_text_become_report_actors() {
     let doc = run(
         "The Regional Water Cooperation Council (RWCC) met in Dushanbe on Monday. \
