@@ -15,7 +15,8 @@ of the box around its places, leaving out the outer twentieth on each side when 
 places stretch the box to over three times that inner box (the rule the places stage uses
 for provinces). Names: the unit's name, and without a designation news leaves out
 ("Departement de la Gironde" → "Gironde", "Province of Leyte" → "Leyte", "Borough of
-Wigan" → "Wigan"); US "X County" names stay whole, since a bare "Lincoln" names towns.
+Wigan" → "Wigan"), the bare name first; US "X County" names stay whole, since a bare "Lincoln"
+names towns.
 Units named like a compass word or a generic word ("Central", "North") are left out.
 """
 import argparse
@@ -67,7 +68,7 @@ def variants(cc: str, name: str) -> list[str]:
                 bare = bare[: -len(s)]
                 break
     if bare != name:
-        out.append(bare)
+        out.insert(0, bare)
     return [n for n in out if len(n) > 3 and n.lower() not in GENERIC]
 
 

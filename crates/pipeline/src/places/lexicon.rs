@@ -146,7 +146,10 @@ impl World {
                 alias_firsts[usize::from(b)] = true;
             }
         }
-        let admin2 = parse_admin2(include_str!("../../../../data/admin2.tsv"));
+        let mut admin2 = parse_admin2(include_str!("../../../../data/admin2.tsv"));
+        for (name, units) in parse_admin2(include_str!("../../../../data/admin2-extra.tsv")) {
+            admin2.entry(name).or_default().extend(units);
+        }
         let admin2_keys = admin2.keys().map(|k| lower_hash(k)).collect();
         World {
             gazetteer,
@@ -252,7 +255,8 @@ fn lower_hash(text: &str) -> u64 {
 }
 
 /// `names TAB alpha3 TAB admin1 TAB lat TAB lon TAB places` lines of `data/admin2.tsv`
-/// (see scripts/build-admin2.py), by lower-cased name.
+/// (see scripts/build-admin2.py) and `data/admin2-extra.tsv`, by lower-cased name; the
+/// first name is the unit's.
 fn parse_admin2(tsv: &str) -> HashMap<String, Vec<Candidate>> {
     let mut out: HashMap<String, Vec<Candidate>> = HashMap::new();
     for line in tsv.lines().filter(|l| !l.starts_with('#')) {
@@ -266,7 +270,7 @@ fn parse_admin2(tsv: &str) -> HashMap<String, Vec<Candidate>> {
         ) else {
             continue;
         };
-        let main = names.split('|').next_back().unwrap_or(names);
+        let main = names.split('|').next().unwrap_or(names);
         for name in names.split('|') {
             out.entry(name.to_lowercase()).or_default().push(Candidate {
                 geonameid: 0,

@@ -569,6 +569,23 @@ fn counties_and_departments_are_admin2_areas_of_their_province() {
 }
 
 #[test]
+fn the_former_tribal_agencies_are_districts_of_khyber_pakhtunkhwa() {
+    let f = world_attrs(
+        "Clashes spread from Kurram to Bajaur District, and a curfew held in Orakzai.",
+        &["precision", "admin1", "country"],
+    );
+    for place in ["Kurram", "Bajaur District", "Orakzai"] {
+        assert!(
+            f.iter().any(|r| r[0] == place
+                && r[1] == "admin2"
+                && r[2] == "Khyber Pakhtunkhwa"
+                && r[3] == "PAK"),
+            "{place}: {f:?}"
+        );
+    }
+}
+
+#[test]
 fn abbreviations_and_variants_of_province_names() {
     let f = world_resolved("Militants attacked a checkpoint in KPK and another in Baluchistan.");
     assert!(
