@@ -797,31 +797,24 @@ impl PlaceTagger {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (mut best_score, mut why, mut best) = scored.first()?.clone();
-        // A district named like its seat town is the town unless a "district" follows
-        // ("Zaranj").
-        if best.kind == FeatureKind::Admin2 && !ctx.admin_noun_after {
+        // "Kunduz" alone is the city, "Kunduz province" the province; likewise a district
+        // named like its seat town ("Zaranj"). The province's town must be its main one,
+        // not a namesake village (California, MD); a district gives no population.
+        let area = match best.kind {
+            FeatureKind::Admin1 => Some((10_000, "province")),
+            FeatureKind::Admin2 => Some((1_000, "district")),
+            _ => None,
+        };
+        if let Some((min_pop, noun)) = area.filter(|_| !ctx.admin_noun_after) {
             if let Some((s, r, c)) = scored.iter().find(|(_, _, c)| {
                 matches!(c.kind, FeatureKind::City | FeatureKind::Capital)
                     && c.country == best.country
                     && c.name.eq_ignore_ascii_case(&best.name)
-                    && c.population >= 1_000
-            }) {
-                (best_score, why, best) = (*s, r.clone(), c.clone());
-                why.push("the town, as no district noun follows".into());
-            }
-        }
-        // "Kunduz" alone is the city; "Kunduz province" the province.
-        if best.kind == FeatureKind::Admin1 && !ctx.admin_noun_after {
-            if let Some((s, r, c)) = scored.iter().find(|(_, _, c)| {
-                matches!(c.kind, FeatureKind::City | FeatureKind::Capital)
-                    && c.country == best.country
-                    && c.name.eq_ignore_ascii_case(&best.name)
-                    && c.population >= 10_000
-                    // The province's main town, not a namesake village (California, MD).
+                    && c.population >= min_pop
                     && c.population * 5 >= best.population
             }) {
                 (best_score, why, best) = (*s, r.clone(), c.clone());
-                why.push("the town, as no province noun follows".into());
+                why.push(format!("the town, as no {noun} noun follows"));
             }
         }
         // A small town needs a cue: a locative word, or a list of places in a country the
